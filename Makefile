@@ -1,0 +1,46 @@
+# Two commands on a fresh machine: `make build`, `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+AS_OF ?=
+AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF),)
+
+.PHONY: venv build test lint typecheck pytest serve bench lock clean
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) -m generator build $(AS_OF_FLAG)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests scripts benchmarks
+	$(VENV)/bin/ruff format --check generator tests scripts benchmarks
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+pytest: $(STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint typecheck pytest
+
+serve: $(STAMP)
+	$(PY) -m generator serve $(AS_OF_FLAG)
+
+bench: $(STAMP)
+	$(PY) -m benchmarks.run
+
+# Re-pin every dependency (with hashes) after editing pyproject.toml.
+lock:
+	$(PYTHON) -m venv /tmp/di-co-so-lock && /tmp/di-co-so-lock/bin/pip install --quiet uv
+	/tmp/di-co-so-lock/bin/uv pip compile pyproject.toml --extra dev --generate-hashes \
+	  --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) public site/generated .pytest_cache .mypy_cache .ruff_cache

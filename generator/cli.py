@@ -1,0 +1,139 @@
+"""``python -m generator COMMAND``: thin orchestration over the library (SPEC §5).
+
+Exit codes: 0 no errors (violations allowed unless ``--strict``); 1 errors (or
+violations with ``--strict``); 2 usage error or unreadable records folder;
+3 internal failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from generator import exports, pipeline, reporters
+from generator.errors import GeneratorError, UsageError
+from generator.findings import Severity
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
+
+
+def _as_of(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD)"
+        ) from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m generator", description="Hồ sơ đi công tác cơ sở")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def common(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--records", type=Path, default=Path("records"), help="thư mục hồ sơ")
+        sub.add_argument(
+            "--as-of", type=_as_of, default=None, help="ngày kiểm tra (mặc định hôm nay)"
+        )
+
+    validate = commands.add_parser("validate", help="kiểm tra hồ sơ và các quy tắc")
+    common(validate)
+    validate.add_argument("--format", choices=("text", "github", "json"), default=None)
+    validate.add_argument("--strict", action="store_true", help="vi phạm cũng làm lệnh thất bại")
+
+    report = commands.add_parser("report", help="kết quả thực hiện theo cán bộ và năm")
+    common(report)
+    report.add_argument("--format", choices=("text", "json", "csv"), default="text")
+
+    build = commands.add_parser("build", help="dựng trang web báo cáo")
+    common(build)
+    build.add_argument("--out", type=Path, default=Path("public"), help="thư mục kết quả")
+    return parser
+
+
+def _validate(args: argparse.Namespace, as_of: date) -> int:
+    outcome = pipeline.run(args.records, as_of)
+    findings = outcome.findings
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt == "json":
+        reporters.as_json(findings, as_of, sys.stdout)
+    elif fmt == "github":
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with Path(summary_path).open("a", encoding="utf-8") as summary:
+                reporters.github(findings, sys.stdout, summary)
+        else:
+            reporters.github(findings, sys.stdout, None)
+    else:
+        reporters.text(findings, sys.stdout)
+    failing = {Severity.ERROR, Severity.VIOLATION} if args.strict else {Severity.ERROR}
+    return EXIT_ERRORS if any(f.severity in failing for f in findings) else EXIT_OK
+
+
+def _errors_note(outcome: pipeline.Outcome) -> int:
+    errors = sum(1 for f in outcome.findings if f.severity is Severity.ERROR)
+    if errors:
+        sys.stderr.write(
+            f"Có {errors} lỗi trong hồ sơ; số liệu chỉ tính các hồ sơ hợp lệ. "
+            "Chạy “python -m generator validate” để xem chi tiết.\n"
+        )
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace, as_of: date) -> int:
+    outcome = pipeline.run(args.records, as_of)
+    rows = outcome.compliance.rows
+    if args.format == "json":
+        sys.stdout.write(exports.report_json(rows, as_of))
+    elif args.format == "csv":
+        sys.stdout.write(exports.report_csv(rows, outcome.records))
+    else:
+        sys.stdout.write(exports.report_text(rows))
+    return _errors_note(outcome)
+
+
+def _build(args: argparse.Namespace, as_of: date) -> int:
+    from generator import site  # noqa: PLC0415 - MkDocs is imported only when building
+
+    outcome = pipeline.run(args.records, as_of)
+    site.build(outcome, args.records, as_of, args.out)
+    return _errors_note(outcome)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+    try:
+        args = _parser().parse_args(argv)
+        as_of: date = args.as_of or date.today()  # the one place that reads the clock  # noqa: DTZ011
+        if not args.records.is_dir():
+            raise UsageError(f"không đọc được thư mục hồ sơ: {args.records}")
+        command = {"validate": _validate, "report": _report, "build": _build}[args.command]
+        return command(args, as_of)
+    except GeneratorError as exc:
+        sys.stderr.write(f"Lỗi: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not a failure
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as exc:
+        sys.stderr.write(
+            f"Lỗi nội bộ của công cụ ({type(exc).__name__}: {exc}). "
+            "Xin báo cho nhóm phát triển kèm lệnh đã chạy.\n"
+        )
+        if os.environ.get("GENERATOR_DEBUG"):
+            raise
+        return EXIT_INTERNAL

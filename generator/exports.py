@@ -1,0 +1,115 @@
+"""The compliance rows of ``report`` as text, JSON and CSV (and the site's data files)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from generator.compliance import YearRow
+from generator.model import Records
+from generator.vietnamese import LEVEL, STATUS
+
+CSV_HEADERS = (
+    "Mã cán bộ",
+    "Họ và tên",
+    "Năm",
+    "Mã đơn vị",
+    "Đơn vị",
+    "Cấp",
+    "Số ngày thuộc diện áp dụng",
+    "Số ngày phải đi",
+    "Số ngày đã đi",
+    "Đi cấp huyện",
+    "Đi cấp xã, ấp",
+    "Dự sinh hoạt chi đoàn",
+    "Kết quả",
+)
+
+
+def _yes(value: bool) -> str:
+    return "Có" if value else "Không"
+
+
+def table(rows: Sequence[YearRow], records: Records) -> list[list[object]]:
+    """One list of cell values per row, in :data:`CSV_HEADERS` order."""
+    out: list[list[object]] = []
+    for row in rows:
+        official = records.officials.get(row.official)
+        unit = records.units.get(row.unit)
+        out.append(
+            [
+                row.official,
+                official.name if official else "",
+                row.year,
+                row.unit,
+                unit.name if unit else "",
+                LEVEL.get(row.level or "", ""),
+                row.applicable_days,
+                row.required_days,
+                row.counted_days,
+                _yes(row.district_visit),
+                _yes(row.grassroots_visit),
+                _yes(row.branch_meeting),
+                STATUS[row.status],
+            ]
+        )
+    return out
+
+
+def report_json(rows: Sequence[YearRow], as_of: date) -> str:
+    document = {"as_of": as_of.isoformat(), "rows": [row.as_json() for row in rows]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def report_csv(rows: Sequence[YearRow], records: Records) -> str:
+    """UTF-8 with a byte-order mark so Excel opens the Vietnamese text correctly."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADERS)
+    writer.writerows(table(rows, records))
+    return "\ufeff" + buffer.getvalue()
+
+
+def report_text(rows: Sequence[YearRow]) -> str:
+    """An aligned table for the terminal."""
+    headers = (
+        "Năm",
+        "Cán bộ",
+        "Đơn vị",
+        "Áp dụng",
+        "Phải đi",
+        "Đã đi",
+        "Huyện",
+        "Xã/ấp",
+        "Chi đoàn",
+        "Kết quả",
+    )
+    lines = [
+        [
+            str(row.year),
+            row.official,
+            row.unit,
+            str(row.applicable_days),
+            str(row.required_days),
+            str(row.counted_days),
+            "✓" if row.district_visit else "-",
+            "✓" if row.grassroots_visit else "-",
+            "✓" if row.branch_meeting else "-",
+            STATUS[row.status],
+        ]
+        for row in rows
+    ]
+    widths = [max(len(cells[i]) for cells in [list(headers), *lines]) for i in range(len(headers))]
+    numeric = {0, 3, 4, 5}
+
+    def fmt(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in numeric else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    body = [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(cells) for cells in lines)]
+    return "\n".join(body) + f"\n{len(rows)} dòng\n"

@@ -1,0 +1,93 @@
+"""load → schema → model → rules: one call from a records folder to findings and figures."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator import loader, model, schema
+from generator.compliance import Compliance
+from generator.findings import Finding, sort_findings
+from generator.layout import Kind, classify
+from generator.loader import Document
+from generator.rules import Context, run_all
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    findings: list[Finding]
+    records: model.Records
+    compliance: Compliance
+
+
+def _invalid_id(location_kind: Kind, stem: str | None) -> tuple[Kind, str] | None:
+    if location_kind is Kind.UNITS:
+        return Kind.UNITS, "*"
+    if location_kind in {Kind.OFFICIAL, Kind.LOCALITY} and stem:
+        return location_kind, stem
+    return None
+
+
+def build_records(
+    valid: Iterable[Document], invalid: Iterable[tuple[Kind, str | None]]
+) -> model.Records:
+    """Typed records from schema-valid documents; ids of invalid files are remembered."""
+    records = model.Records()
+    invalid_ids: dict[Kind, set[str]] = defaultdict(set)
+    for kind, stem in invalid:
+        known = _invalid_id(kind, stem)
+        if known:
+            invalid_ids[known[0]].add(known[1])
+    records.invalid_ids = dict(invalid_ids)
+    for doc in valid:
+        records.documents.append(doc)
+        match doc.kind:
+            case Kind.SETTINGS:
+                records.settings = model.settings(doc)
+            case Kind.POLICY:
+                records.policies.append(model.policy(doc))
+            case Kind.UNITS:
+                for unit in model.units(doc):
+                    records.units.setdefault(unit.id, unit)
+            case Kind.LOCALITY:
+                for place in model.places(doc):
+                    records.places.setdefault(place.id, place)
+            case Kind.OFFICIAL:
+                official = model.official(doc)
+                records.officials.setdefault(official.id, official)
+            case Kind.PLAN:
+                records.plans.append(model.plan(doc))
+            case Kind.VISIT:
+                records.visits.append(model.visit(doc))
+    return records
+
+
+def run(records_dir: Path, as_of: date) -> Outcome:
+    """Load every record under ``records_dir`` and apply every rule as of ``as_of``."""
+    stage: dict[str, list[Finding]] = defaultdict(list)
+    valid: list[Document] = []
+    invalid: list[tuple[Kind, str | None]] = []
+    plan_files: set[tuple[str, int, int]] = set()
+    for source in loader.discover(records_dir):
+        location = classify(source.rel)
+        if location is None:
+            stage["path-mismatch"].append(loader.misplaced(source))
+            continue
+        if location.kind is Kind.PLAN and location.stem and location.year and location.quarter:
+            plan_files.add((location.stem, location.year, location.quarter))
+        result = loader.read(source, location)
+        errors = [result] if isinstance(result, Finding) else schema.check(result)
+        if errors:
+            for error in errors:
+                stage[error.rule].append(error)
+            invalid.append((location.kind, location.stem))
+        elif isinstance(result, Document):
+            valid.append(result)
+    records = build_records(valid, invalid)
+    records.plan_files = plan_files
+    compliance = Compliance(records, as_of)
+    ctx = Context(records, compliance, as_of, dict(stage), tuple(valid))
+    return Outcome(sort_findings(list(run_all(ctx))), records, compliance)

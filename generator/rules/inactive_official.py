@@ -1,0 +1,36 @@
+"""Chỉ báo cáo những ngày cán bộ đang công tác tại một đơn vị.
+
+Lỗi khi: một ngày của đợt đi cơ sở nằm ngoài mọi thời gian công tác
+(``assignments``) của cán bộ: trước khi về đơn vị, sau khi nghỉ, hoặc giữa hai
+lần công tác.
+
+Cách sửa: kiểm tra ngày của đợt đi, hoặc bổ sung thời gian công tác trong hồ sơ
+cán bộ.
+"""
+
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.periods import subtract, vn_date
+from generator.rules.base import Context, Rule
+
+RULE = Rule("inactive-official", Severity.ERROR, "Cán bộ không công tác vào ngày đi")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    horizon = max(
+        ctx.compliance.horizon, max((v.end for v in ctx.records.visits), default=ctx.as_of)
+    )
+    for visit in ctx.records.visits:
+        official = ctx.records.officials.get(visit.official)
+        if official is None or visit.span.empty:
+            continue
+        uncovered = subtract([visit.span], [a.span(horizon) for a in official.assignments])
+        if uncovered:
+            yield RULE.on_visit(
+                ctx,
+                visit,
+                "from",
+                message=f"Ngày {vn_date(uncovered[0].first)} cán bộ {official.id} không có thời gian "
+                "công tác nào tại đơn vị",
+            )

@@ -1,0 +1,40 @@
+"""Mỗi ngày đi cơ sở và mỗi kế hoạch phải thuộc thời gian hiệu lực của một quy định.
+
+Lỗi khi: một ngày của đợt đi không có quy định nào đang có hiệu lực; hoặc một
+kế hoạch cho một quý mà không ngày nào có quy định hiệu lực.
+
+Cách sửa: kiểm tra ngày, năm, quý; hoặc thêm quy định của giai đoạn mới vào
+``policies/``.
+"""
+
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.periods import Quarter, subtract, vn_date
+from generator.rules.base import Context, Rule
+
+RULE = Rule("no-policy", Severity.ERROR, "Không có quy định áp dụng")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    compliance = ctx.compliance
+    horizon = max(compliance.horizon, max((v.end for v in ctx.records.visits), default=ctx.as_of))
+    governed = [p.span(horizon) for p in compliance.policies]
+    for visit in ctx.records.visits:
+        uncovered = subtract([visit.span], governed)
+        if uncovered:
+            yield RULE.on_visit(
+                ctx,
+                visit,
+                "from",
+                message=f"Ngày {vn_date(uncovered[0].first)} không thuộc thời gian hiệu lực của quy định nào",
+            )
+    for plan in ctx.records.plans:
+        quarter = Quarter(plan.year, plan.quarter)
+        if subtract([quarter.span], governed) != [quarter.span]:
+            continue
+        yield RULE.on_plan(
+            plan,
+            "quarter",
+            message=f"{quarter.label} không có ngày nào thuộc thời gian hiệu lực của một quy định",
+        )

@@ -1,0 +1,48 @@
+"""Mỗi đơn vị có cán bộ thuộc diện áp dụng phải có kế hoạch quý.
+
+Vi phạm khi: hạn đăng ký kế hoạch của quý đã qua (hoặc là hôm nay), trong quý
+đơn vị có ít nhất một cán bộ có ngày thuộc diện áp dụng, mà không có tệp
+``plans/<năm>/q<quý>/<mã đơn vị>.yaml``. Quý mà ngày hạn đăng ký không thuộc
+quy định nào thì không xét.
+"""
+
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.periods import Quarter, quarters, vn_date
+from generator.rules.base import Context, Rule
+
+RULE = Rule("plan-missing", Severity.VIOLATION, "Thiếu kế hoạch quý")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    compliance = ctx.compliance
+    if not compliance.policies:
+        return
+    due: dict[Quarter, object] = {}
+    for quarter in quarters(compliance.policies[0].effective_from, ctx.as_of):
+        deadline = compliance.deadline(quarter)
+        if deadline is not None and deadline[0] <= ctx.as_of:
+            due[quarter] = deadline[0]
+    needed: set[tuple[str, Quarter]] = set()
+    for official in ctx.records.officials.values():
+        for run in compliance.applicable(official.id):
+            for quarter in quarters(run.span.first, run.span.last):
+                if quarter in due:
+                    needed.add((run.assignment.unit, quarter))
+    for unit_id, quarter in sorted(needed, key=lambda n: (n[1], n[0])):
+        if (
+            unit_id in ctx.records.units
+            and (unit_id, quarter.year, quarter.number) not in ctx.records.plan_files
+        ):
+            deadline = compliance.deadline(quarter)
+            assert deadline is not None
+            yield Finding(
+                RULE.id,
+                RULE.severity,
+                f"Đơn vị {unit_id} chưa có kế hoạch {quarter.label} (hạn đăng ký {vn_date(deadline[0])}); "
+                f"cần tệp records/plans/{quarter.year}/q{quarter.number}/{unit_id}.yaml",
+                unit=unit_id,
+                year=quarter.year,
+                quarter=quarter.number,
+            )

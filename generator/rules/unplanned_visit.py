@@ -1,0 +1,32 @@
+"""Nội dung tự chọn phải được đăng ký trong kế hoạch quý.
+
+Vi phạm khi: một đợt đi được tính có nội dung tự chọn (``self_chosen_contents``;
+kế hoạch 45: 1.1, 1.3, 1.6), mà cán bộ không có tên trong bất kỳ kế hoạch nào
+của quý có ngày bắt đầu đợt đi.
+"""
+
+from collections.abc import Iterator
+
+from generator.findings import Finding, Severity
+from generator.periods import Quarter
+from generator.rules.base import Context, Rule
+
+RULE = Rule("unplanned-visit", Severity.VIOLATION, "Đi cơ sở ngoài kế hoạch")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    compliance = ctx.compliance
+    for visit in ctx.records.visits:
+        policy = compliance.policy_on(visit.start)
+        if policy is None or not compliance.counted(visit):
+            continue
+        chosen = sorted(policy.self_chosen_contents.intersection(visit.contents))
+        quarter = Quarter.of(visit.start)
+        if chosen and (quarter.year, quarter.number, visit.official) not in compliance.planned:
+            yield RULE.on_visit(
+                ctx,
+                visit,
+                "contents",
+                message=f"Nội dung tự chọn {', '.join(chosen)} nhưng cán bộ không có tên trong kế "
+                f"hoạch nào của {quarter.label}",
+            )

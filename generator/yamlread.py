@@ -1,0 +1,226 @@
+"""Parse one YAML document into plain values plus a mark for every key and value.
+
+Built straight from libyaml's event stream (C parser, no pure-Python scanning),
+which lets us reject what the records must never contain: several documents,
+duplicate keys, anchors and aliases, explicit tags. Plain scalars are resolved
+by the YAML 1.2 core schema, as editors do: ``no``/``on`` stay strings, ``012``
+is twelve, and dates stay strings until the schema has checked them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_OCT = re.compile(r"0o[0-7]+\Z")
+_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
+_NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+
+_PROBLEMS = {
+    "mapping values are not allowed here": "không được đặt dấu hai chấm “:” ở đây",
+    "could not find expected ':'": "thiếu dấu hai chấm “:” sau khóa",
+    "found character that cannot start any token": "có ký tự không được phép ở đầu giá trị",
+    "found a tab character that violates indentation": "dùng phím Tab để thụt lề (chỉ dùng dấu cách)",
+    "found undefined tag handle": "thẻ YAML không xác định",
+    "did not find expected key": "thụt lề không đúng hoặc thiếu khóa",
+    "did not find expected ',' or ']'": "danh sách trong ngoặc vuông thiếu dấu phẩy hoặc dấu “]”",
+    "did not find expected ',' or '}'": "bảng trong ngoặc nhọn thiếu dấu phẩy hoặc dấu “}”",
+    "found unexpected end of stream": "tệp kết thúc giữa chừng (thiếu dấu ngoặc kép đóng?)",
+    "did not find expected node content": "thiếu giá trị",
+    "did not find expected '-' indicator": "thụt lề danh sách không đúng",
+    "block sequence entries are not allowed in this context": "không được bắt đầu danh sách “-” ở đây",
+    "found unknown escape character": "ký tự thoát “\\” không hợp lệ trong chuỗi ngoặc kép",
+    "found unexpected ':'": "dấu hai chấm “:” không đúng chỗ",
+    "did not find the expected alphabetic or numeric character": "tên neo (anchor) hoặc bí danh không hợp lệ",
+    "did not find expected alphabetic or numeric character": "tên neo (anchor) hoặc bí danh không hợp lệ",
+    "did not find expected <document start>": "nội dung thừa sau khi tài liệu đã kết thúc",
+    "found a tab character where an indentation space is expected": "dùng phím Tab để thụt lề (chỉ dùng dấu cách)",
+}
+
+
+class YamlProblem(Exception):
+    """The text is not a single plain YAML mapping; carries a 1-based position."""
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(slots=True)
+class Parsed:
+    """A YAML document as plain values with 1-based marks by path."""
+
+    data: dict[str, Any]
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+
+
+_NO_KEY = object()
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: Path_
+    key: Any = _NO_KEY
+
+
+def _resolve_plain(value: str) -> Any:
+    if value and value[0] not in _MAYBE_TYPED:
+        return value
+    if value in _NULL:
+        return None
+    if value in _BOOL:
+        return _BOOL[value]
+    if _INT.match(value):
+        return int(value, 10)
+    if _OCT.match(value):
+        return int(value[2:], 8)
+    if _HEX.match(value):
+        return int(value[2:], 16)
+    if _FLOAT.match(value):
+        return float(value)
+    if _INF.match(value):
+        return float("-inf") if value.startswith("-") else float("inf")
+    if _NAN.match(value):
+        return float("nan")
+    return value
+
+
+def _mark(event: yaml.Event) -> Mark:
+    start = event.start_mark
+    return (start.line + 1, start.column + 1) if start is not None else (1, 1)
+
+
+def _position(text: str, index: int) -> Mark:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def translate_problem(problem: str | None) -> str:
+    if not problem:
+        return "cú pháp YAML không hợp lệ"
+    for english, vietnamese in _PROBLEMS.items():
+        if problem.startswith(english):
+            return vietnamese
+    return f"cú pháp YAML không hợp lệ ({problem})"
+
+
+def parse(text: str) -> Parsed:
+    """Parse ``text`` (already decoded) into a :class:`Parsed` mapping.
+
+    Raises :class:`YamlProblem` for anything that is not one plain mapping.
+    """
+    normalise = not unicodedata.is_normalized("NFC", text)
+    stack: list[_Frame] = []
+    marks: dict[Path_, Mark] = {}
+    key_marks: dict[Path_, Mark] = {}
+    root: Any = None
+    documents = 0
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        "tệp chứa nhiều tài liệu YAML (dấu “---”); mỗi tệp chỉ một hồ sơ",
+                        *_mark(event),
+                    )
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem("không dùng bí danh YAML (“*…”)", *_mark(event))
+            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                stack.pop()
+                continue
+            if event.anchor is not None:
+                raise YamlProblem("không dùng neo YAML (“&…”)", *_mark(event))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag != "!":
+                raise YamlProblem(f"không dùng thẻ YAML (“{tag}”)", *_mark(event))
+            mark = _mark(event)
+            value: Any
+            if isinstance(event, yaml.ScalarEvent):
+                raw = unicodedata.normalize("NFC", event.value) if normalise else event.value
+                value = _resolve_plain(raw) if event.style == "" and tag is None else raw
+            elif isinstance(event, yaml.MappingStartEvent):
+                value = {}
+            else:
+                value = []
+            if not stack:
+                root = value
+                marks[()] = mark
+                path: Path_ = ()
+            else:
+                top = stack[-1]
+                if isinstance(top.container, list):
+                    path = (*top.path, len(top.container))
+                    top.container.append(value)
+                    marks[path] = mark
+                elif top.key is _NO_KEY:
+                    if not isinstance(event, yaml.ScalarEvent):
+                        raise YamlProblem(
+                            "khóa phải là một từ đơn, không phải danh sách hay bảng", *mark
+                        )
+                    key = unicodedata.normalize("NFC", event.value) if normalise else event.value
+                    key_path = (*top.path, key)
+                    if key in top.container:
+                        first = key_marks[key_path][0]
+                        raise YamlProblem(f"khóa “{key}” bị lặp (đã có ở dòng {first})", *mark)
+                    key_marks[key_path] = mark
+                    top.key = key
+                    continue
+                else:
+                    path = (*top.path, top.key)
+                    top.container[top.key] = value
+                    marks[path] = mark
+                    top.key = _NO_KEY
+            if isinstance(value, dict | list):
+                stack.append(_Frame(value, path))
+    except yaml.MarkedYAMLError as exc:
+        where = exc.problem_mark or exc.context_mark
+        line, column = (where.line + 1, where.column + 1) if where is not None else (1, 1)
+        raise YamlProblem(translate_problem(exc.problem), line, column) from None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        raise YamlProblem(
+            f"ký tự điều khiển không được phép (mã U+{ord(char):04X})",
+            *_position(text, exc.position),
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises the two kinds above
+        raise YamlProblem(f"cú pháp YAML không hợp lệ ({exc})", 1, 1) from None
+    if documents == 0 or root is None:
+        raise YamlProblem("tệp không có nội dung", 1, 1)
+    if not isinstance(root, dict):
+        raise YamlProblem("nội dung tệp phải là các cặp “khóa: giá trị”", *marks[()])
+    return Parsed(root, marks, key_marks)
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 (optionally with a byte-order mark); raise :class:`YamlProblem` otherwise."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start
+        line = raw.count(b"\n", 0, start) + 1
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+        raise YamlProblem(
+            "tệp không được mã hóa UTF-8 (hãy lưu lại với bảng mã UTF-8)", line, column
+        ) from None
