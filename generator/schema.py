@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -58,6 +59,16 @@ def validator(kind: Kind) -> Draft202012Validator:
     """The compiled validator of one record kind (built once per process)."""
     schema = load_schema(kind)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@functools.cache
+def fast_validator(kind: Kind) -> Any:
+    """A compiled Rust validator: answers only valid or not, about 50 times faster.
+
+    Most files are valid; only those it rejects go through :func:`validator`,
+    which explains each error. A test checks the two agree on the bad-input corpus.
+    """
+    return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
 
 
 def _show(value: Any) -> str:
@@ -177,6 +188,8 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
 def check(document: Document) -> list[Finding]:
     """All schema errors of one document, each located at the value it is about."""
     findings: list[Finding] = []
+    if fast_validator(document.kind).is_valid(document.data):
+        return findings
     for error in validator(document.kind).iter_errors(document.data):
         for leaf in _leaves(error):
             for path, on_key, message in _messages(leaf):

@@ -1,0 +1,1 @@
+"""Developer scripts: the demo and synthetic records factory."""
