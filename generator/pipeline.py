@@ -24,9 +24,10 @@ class Outcome:
 
 
 def _invalid_id(location_kind: Kind, stem: str | None) -> tuple[Kind, str] | None:
+    """What an invalid file makes known: its id (the file stem), or every unit."""
     if location_kind is Kind.UNITS:
         return Kind.UNITS, "*"
-    if location_kind in {Kind.OFFICIAL, Kind.LOCALITY} and stem:
+    if location_kind in {Kind.OFFICIAL, Kind.LOCALITY, Kind.POLICY} and stem:
         return location_kind, stem
     return None
 
@@ -41,6 +42,11 @@ def build_records(
         known = _invalid_id(kind, stem)
         if known:
             invalid_ids[known[0]].add(known[1])
+    for doc in valid:
+        stem = doc.location.stem
+        if doc.kind in {Kind.OFFICIAL, Kind.LOCALITY} and stem and doc.data["id"] != stem:
+            # path-mismatch reports it; references by the file name are not reported again.
+            invalid_ids[doc.kind].add(stem)
     records.invalid_ids = dict(invalid_ids)
     for doc in valid:
         records.documents.append(doc)

@@ -186,14 +186,22 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
 
 
 def check(document: Document) -> list[Finding]:
-    """All schema errors of one document, each located at the value it is about."""
+    """All schema errors of one document, each located at the value it is about.
+
+    One message per value: a date written 05/08/2019 breaks both its pattern and
+    its format, and the official needs to hear it once.
+    """
     findings: list[Finding] = []
+    seen: set[tuple[int, int]] = set()
     if fast_validator(document.kind).is_valid(document.data):
         return findings
     for error in validator(document.kind).iter_errors(document.data):
         for leaf in _leaves(error):
             for path, on_key, message in _messages(leaf):
                 line, column = document.mark(path, key=on_key)
+                if (line, column) in seen:
+                    continue
+                seen.add((line, column))
                 findings.append(
                     Finding(
                         rule="schema",

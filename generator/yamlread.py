@@ -107,7 +107,9 @@ def _mark(event: yaml.Event) -> Mark:
     return (start.line + 1, start.column + 1) if start is not None else (1, 1)
 
 
-def _position(text: str, index: int) -> Mark:
+def _position(text: str, byte_index: int) -> Mark:
+    """Line and column of a libyaml reader error, which counts UTF-8 bytes."""
+    index = len(text.encode("utf-8")[:byte_index].decode("utf-8", errors="ignore"))
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 

@@ -4,12 +4,13 @@ Lỗi khi: một ngày của đợt đi không có quy định nào đang có hi
 kế hoạch cho một quý mà không ngày nào có quy định hiệu lực.
 
 Cách sửa: kiểm tra ngày, năm, quý; hoặc thêm quy định của giai đoạn mới vào
-``policies/``.
+``policies/``. Khi một tệp quy định đang có lỗi, quy tắc này tạm không xét.
 """
 
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
+from generator.layout import Kind
 from generator.periods import Quarter, subtract, vn_date
 from generator.rules.base import Context, Rule
 
@@ -17,6 +18,8 @@ RULE = Rule("no-policy", Severity.ERROR, "Không có quy định áp dụng")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    if ctx.records.invalid_ids.get(Kind.POLICY):
+        return  # a policy file is itself broken: its error says so, the days it governs are unknown
     compliance = ctx.compliance
     horizon = max(compliance.horizon, max((v.end for v in ctx.records.visits), default=ctx.as_of))
     governed = [p.span(horizon) for p in compliance.policies]
