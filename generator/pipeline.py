@@ -32,22 +32,30 @@ def _invalid_id(location_kind: Kind, stem: str | None) -> tuple[Kind, str] | Non
     return None
 
 
-def build_records(
+def _known_invalid(
     valid: Iterable[Document], invalid: Iterable[tuple[Kind, str | None]]
-) -> model.Records:
-    """Typed records from schema-valid documents; ids of invalid files are remembered."""
-    records = model.Records()
-    invalid_ids: dict[Kind, set[str]] = defaultdict(set)
+) -> dict[Kind, set[str]]:
+    """Ids that exist in a broken file (or under a mismatched file name).
+
+    Their own error is reported once; references to them are not reported again.
+    """
+    known: dict[Kind, set[str]] = defaultdict(set)
     for kind, stem in invalid:
-        known = _invalid_id(kind, stem)
-        if known:
-            invalid_ids[known[0]].add(known[1])
+        found = _invalid_id(kind, stem)
+        if found:
+            known[found[0]].add(found[1])
     for doc in valid:
         stem = doc.location.stem
         if doc.kind in {Kind.OFFICIAL, Kind.LOCALITY} and stem and doc.data["id"] != stem:
-            # path-mismatch reports it; references by the file name are not reported again.
-            invalid_ids[doc.kind].add(stem)
-    records.invalid_ids = dict(invalid_ids)
+            known[doc.kind].add(stem)
+    return dict(known)
+
+
+def build_records(
+    valid: list[Document], invalid: Iterable[tuple[Kind, str | None]]
+) -> model.Records:
+    """Typed records from schema-valid documents; ids of invalid files are remembered."""
+    records = model.Records(invalid_ids=_known_invalid(valid, invalid))
     for doc in valid:
         records.documents.append(doc)
         match doc.kind:

@@ -673,46 +673,49 @@ class Factory:
                     ]
             out[f"localities/{district}.yaml"] = "\n".join(lines) + "\n"
         for person in self.people:
-            lines = [f"id: {person.id}", f"name: {q(person.name)}", "assignments:"]
-            for item in person.assignments:
-                lines += [f"  - unit: {item.unit}", f"    role: {q(item.role)}"]
-                if item.duty != "general":
-                    lines.append(f"    duty: {item.duty}")
-                lines.append(f"    from: {item.start}")
-                if item.end:
-                    lines.append(f"    to: {item.end}")
-            if person.exemptions:
-                lines.append("exemptions:")
-                for kind, begin, end, note in person.exemptions:
-                    lines += [
-                        f"  - kind: {kind}",
-                        f"    from: {begin}",
-                        f"    to: {end}",
-                        f"    note: {q(note)}",
-                    ]
-            out[f"officials/{person.id}.yaml"] = "\n".join(lines) + "\n"
+            out[f"officials/{person.id}.yaml"] = self.official_file(person)
         for trip in self.trips:
-            lines = [f"official: {trip.person}", f"from: {trip.start}"]
-            if trip.end != trip.start:
-                lines.append(f"to: {trip.end}")
-            lines += [
-                f"places: {flow(trip.places)}",
-                f"contents: {flow(trip.contents, quote=True)}",
-            ]
-            if trip.assigned_by:
-                lines.append(f"assigned_by: {q(trip.assigned_by)}")
-            if trip.invitation_only:
-                lines.append("invitation_only: true")
-            lines.append(f"summary: {q(trip.summary)}")
-            if trip.proposals:
-                lines.append("proposals:")
-                lines += [f"  - {q(p)}" for p in trip.proposals]
-            lines.append(f"reported_on: {trip.reported_on}")
-            out[f"visits/{trip.start.year}/{trip.person}/{trip.start}.yaml"] = (
-                "\n".join(lines) + "\n"
-            )
+            out[f"visits/{trip.start.year}/{trip.person}/{trip.start}.yaml"] = self.visit_file(trip)
         out.update(self.plans())
         return out
+
+    @staticmethod
+    def official_file(person: Person) -> str:
+        lines = [f"id: {person.id}", f"name: {q(person.name)}", "assignments:"]
+        for item in person.assignments:
+            lines += [f"  - unit: {item.unit}", f"    role: {q(item.role)}"]
+            if item.duty != "general":
+                lines.append(f"    duty: {item.duty}")
+            lines.append(f"    from: {item.start}")
+            if item.end:
+                lines.append(f"    to: {item.end}")
+        if person.exemptions:
+            lines.append("exemptions:")
+            for kind, begin, end, note in person.exemptions:
+                lines += [
+                    f"  - kind: {kind}",
+                    f"    from: {begin}",
+                    f"    to: {end}",
+                    f"    note: {q(note)}",
+                ]
+        return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def visit_file(trip: Trip) -> str:
+        lines = [f"official: {trip.person}", f"from: {trip.start}"]
+        if trip.end != trip.start:
+            lines.append(f"to: {trip.end}")
+        lines += [f"places: {flow(trip.places)}", f"contents: {flow(trip.contents, quote=True)}"]
+        if trip.assigned_by:
+            lines.append(f"assigned_by: {q(trip.assigned_by)}")
+        if trip.invitation_only:
+            lines.append("invitation_only: true")
+        lines.append(f"summary: {q(trip.summary)}")
+        if trip.proposals:
+            lines.append("proposals:")
+            lines += [f"  - {q(p)}" for p in trip.proposals]
+        lines.append(f"reported_on: {trip.reported_on}")
+        return "\n".join(lines) + "\n"
 
     def plans(self) -> dict[str, str]:
         rng = self.rng

@@ -44,14 +44,24 @@ LOCALITIES = {
         "id": "tan-bien",
         "name": "Huyện Tân Biên",
         "communes": [
-            {"id": "thanh-tay", "name": "Xã Thạnh Tây", "hamlets": [{"id": "thanh-hoa", "name": "Ấp Thạnh Hòa"}]},
+            {
+                "id": "thanh-tay",
+                "name": "Xã Thạnh Tây",
+                "hamlets": [{"id": "thanh-hoa", "name": "Ấp Thạnh Hòa"}],
+            },
             {"id": "tan-lap", "name": "Xã Tân Lập"},
         ],
     },
     "go-dau": {
         "id": "go-dau",
         "name": "Huyện Gò Dầu",
-        "communes": [{"id": "thanh-duc", "name": "Xã Thạnh Đức", "hamlets": [{"id": "bau-sen", "name": "Ấp Bàu Sen"}]}],
+        "communes": [
+            {
+                "id": "thanh-duc",
+                "name": "Xã Thạnh Đức",
+                "hamlets": [{"id": "bau-sen", "name": "Ấp Bàu Sen"}],
+            }
+        ],
     },
 }
 
@@ -119,13 +129,30 @@ class Tree:
             self.write(f"localities/{ident}.yaml", data)
         return self
 
-    def official(self, ident: str, *assignments: dict[str, Any], exemptions: list[dict[str, Any]] | None = None) -> None:
-        data: dict[str, Any] = {"id": ident, "name": "Nguyễn Văn Thử", "assignments": list(assignments)}
+    def official(
+        self,
+        ident: str,
+        *assignments: dict[str, Any],
+        exemptions: list[dict[str, Any]] | None = None,
+    ) -> None:
+        data: dict[str, Any] = {
+            "id": ident,
+            "name": "Nguyễn Văn Thử",
+            "assignments": list(assignments),
+        }
         if exemptions:
             data["exemptions"] = exemptions
         self.write(f"officials/{ident}.yaml", data)
 
-    def visit(self, official: str, start: str, end: str | None = None, *, name: str | None = None, **extra: Any) -> str:
+    def visit(
+        self,
+        official: str,
+        start: str,
+        end: str | None = None,
+        *,
+        name: str | None = None,
+        **extra: Any,
+    ) -> str:
         data: dict[str, Any] = {"official": official, "from": start}
         if end:
             data["to"] = end
@@ -138,11 +165,24 @@ class Tree:
         self.write(rel, data)
         return f"records/{rel}"
 
-    def plan(self, unit: str, year: int, quarter: int, registered_on: str, *officials: str, **extra: Any) -> str:
-        data: dict[str, Any] = {"unit": unit, "year": year, "quarter": quarter, "registered_on": registered_on}
+    def plan(
+        self, unit: str, year: int, quarter: int, registered_on: str, *officials: str, **extra: Any
+    ) -> str:
+        data: dict[str, Any] = {
+            "unit": unit,
+            "year": year,
+            "quarter": quarter,
+            "registered_on": registered_on,
+        }
         data.update(extra)
         data["entries"] = [
-            {"official": o, "contents": ["1.1", "1.6"], "places": ["tan-bien/thanh-tay"], "days": 15} for o in officials
+            {
+                "official": o,
+                "contents": ["1.1", "1.6"],
+                "places": ["tan-bien/thanh-tay"],
+                "days": 15,
+            }
+            for o in officials
         ]
         rel = f"plans/{year}/q{quarter}/{unit}.yaml"
         self.write(rel, data)
@@ -156,7 +196,9 @@ class Tree:
         return [f for f in found if rule is None or f.rule == rule]
 
 
-def province(unit: str = "ban-tckt", start: str = "2016-01-01", end: str | None = None, **extra: Any) -> dict[str, Any]:
+def province(
+    unit: str = "ban-tckt", start: str = "2016-01-01", end: str | None = None, **extra: Any
+) -> dict[str, Any]:
     data: dict[str, Any] = {"unit": unit, "role": "Chuyên viên", "from": start}
     if end:
         data["to"] = end
@@ -164,7 +206,9 @@ def province(unit: str = "ban-tckt", start: str = "2016-01-01", end: str | None 
     return data
 
 
-def district(unit: str = "hd-tan-bien", start: str = "2016-01-01", end: str | None = None, **extra: Any) -> dict[str, Any]:
+def district(
+    unit: str = "hd-tan-bien", start: str = "2016-01-01", end: str | None = None, **extra: Any
+) -> dict[str, Any]:
     return province(unit, start, end, **extra)
 
 

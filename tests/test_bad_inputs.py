@@ -9,7 +9,7 @@ come and go).
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
@@ -27,8 +27,13 @@ def base(tree: Tree) -> Tree:
     tree.official("nguyen-thi-lan", province())
     tree.official("tran-van-binh", district(end="2019-06-30"))
     tree.visit(
-        "nguyen-thi-lan", "2019-08-05", "2019-08-06", places=["tan-bien/thanh-tay/thanh-hoa"],
-        contents=["1.6", "1.2"], assigned_by="Thường trực", reported_on="2019-08-08",
+        "nguyen-thi-lan",
+        "2019-08-05",
+        "2019-08-06",
+        places=["tan-bien/thanh-tay/thanh-hoa"],
+        contents=["1.6", "1.2"],
+        assigned_by="Thường trực",
+        reported_on="2019-08-08",
     )
     tree.plan("ban-tckt", 2019, 3, "2019-07-12", "nguyen-thi-lan")
     return tree
@@ -65,8 +70,6 @@ def test_fast_validator_agrees_with_the_explaining_one(case: Path) -> None:
     """jsonschema-rs decides pass/fail; jsonschema explains. They must agree."""
     header = HEADER.match(case.read_bytes())
     assert header
-    from pathlib import PurePosixPath
-
     rel = PurePosixPath(header["target"].decode())
     location = classify(rel)
     assert location is not None

@@ -31,14 +31,28 @@ def test_worked_example_2_leap_year_with_maternity_leave(tree: Tree) -> None:
     # so A = 366 − 182 = 184 and R = ceil(60 × 184 / 366) = ceil(11040 / 366)
     # = ceil(30.16…) = 31. Two visits of 15 and 16 days in the other months:
     # counted = 31 = R, with a district, a commune and a hamlet branch meeting → met.
-    tree.official("lan", province(), exemptions=[{"kind": "maternity_leave", "from": "2020-02-01", "to": "2020-07-31"}])
-    tree.visit("lan", "2020-01-06", "2020-01-20", places=["tan-bien", "tan-bien/thanh-tay"], contents=["1.3"])
+    tree.official(
+        "lan",
+        province(),
+        exemptions=[{"kind": "maternity_leave", "from": "2020-02-01", "to": "2020-07-31"}],
+    )
+    tree.visit(
+        "lan",
+        "2020-01-06",
+        "2020-01-20",
+        places=["tan-bien", "tan-bien/thanh-tay"],
+        contents=["1.3"],
+    )
     tree.visit("lan", "2020-09-01", "2020-09-16", contents=["1.6"])
     tree.plan("ban-tckt", 2020, 1, "2020-01-05", "lan")
     tree.plan("ban-tckt", 2020, 3, "2020-07-05", "lan")
     figures = row(tree, "lan", 2020)
     assert (figures.applicable_days, figures.required_days, figures.counted_days) == (184, 31, 31)
-    assert (figures.district_visit, figures.grassroots_visit, figures.branch_meeting) == (True, True, True)
+    assert (figures.district_visit, figures.grassroots_visit, figures.branch_meeting) == (
+        True,
+        True,
+        True,
+    )
     assert figures.status == "met"
 
 
@@ -49,7 +63,16 @@ def test_worked_example_3_year_spanning_two_policies(make_tree) -> None:  # type
     #   = ceil(16380 / 365) = ceil(44.87…) = 45.
     first = {**POLICY, "id": "a", "effective_from": "2018-01-01", "effective_to": "2022-06-30"}
     tree = make_tree(first)
-    second = {k: v for k, v in {**POLICY, "id": "b", "effective_from": "2022-07-01", "min_days_per_year": 30}.items() if k != "effective_to"}
+    second = {
+        k: v
+        for k, v in {
+            **POLICY,
+            "id": "b",
+            "effective_from": "2022-07-01",
+            "min_days_per_year": 30,
+        }.items()
+        if k != "effective_to"
+    }
     tree.write("policies/b.yaml", second)
     tree.official("lan", province())
     figures = row(tree, "lan", 2022)
@@ -60,7 +83,9 @@ def test_worked_example_4_exempt_duty_then_general(tree: Tree) -> None:
     # Accountant (exempt duty) until 31/03/2019, then general duty: January 31 +
     # February 28 + March 31 = 90 days are not applicable, A = 365 − 90 = 275,
     # R = ceil(60 × 275 / 365) = ceil(16500 / 365) = ceil(45.2…) = 46.
-    tree.official("lan", province(end="2019-03-31", duty="accounting"), province(start="2019-04-01"))
+    tree.official(
+        "lan", province(end="2019-03-31", duty="accounting"), province(start="2019-04-01")
+    )
     figures = row(tree, "lan", 2019)
     assert (figures.applicable_days, figures.required_days) == (275, 46)
 
@@ -76,11 +101,17 @@ def test_exempt_all_year_and_in_progress(tree: Tree) -> None:
 def test_training_of_exactly_six_months_exempts_a_day_less_does_not(make_tree) -> None:  # type: ignore[no-untyped-def]
     # 01/03/2021 + 6 months − 1 day = 31/08/2021.
     long = make_tree()
-    long.official("a", province(), exemptions=[{"kind": "training", "from": "2021-03-01", "to": "2021-08-31"}])
+    long.official(
+        "a", province(), exemptions=[{"kind": "training", "from": "2021-03-01", "to": "2021-08-31"}]
+    )
     assert row(long, "a", 2021).applicable_days == 365 - 184
     assert long.findings(rule="exemption-too-short") == []
     short = make_tree()
-    short.official("a", province(), exemptions=[{"kind": "secondment", "from": "2021-03-01", "to": "2021-08-30"}])
+    short.official(
+        "a",
+        province(),
+        exemptions=[{"kind": "secondment", "from": "2021-03-01", "to": "2021-08-30"}],
+    )
     assert row(short, "a", 2021).applicable_days == 365
     (warning,) = short.findings(rule="exemption-too-short")
     assert warning.official == "a" and warning.severity.value == "warning"
@@ -100,8 +131,12 @@ def test_trip_over_new_year_splits(tree: Tree) -> None:
 
 def test_transfer_mid_year_between_levels(tree: Tree) -> None:
     tree.official("lan", district(end="2019-06-30"), province(start="2019-07-01"))
-    tree.visit("lan", "2019-03-04", places=["tan-bien/thanh-tay"], contents=["1.3"])  # district level
-    tree.visit("lan", "2019-08-05", places=["go-dau"], contents=["1.3"])  # province level, district place
+    tree.visit(
+        "lan", "2019-03-04", places=["tan-bien/thanh-tay"], contents=["1.3"]
+    )  # district level
+    tree.visit(
+        "lan", "2019-08-05", places=["go-dau"], contents=["1.3"]
+    )  # province level, district place
     figures = row(tree, "lan", 2019)
     assert (figures.unit, figures.level) == ("ban-tckt", "province")
     assert figures.counted_days == 2

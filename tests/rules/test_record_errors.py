@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import Tree, district, province
+from tests.conftest import POLICY, Tree, district, province
 
 
 def rules(tree: Tree, as_of: str = "2026-11-27") -> list[str]:
@@ -29,7 +29,14 @@ def test_visit_in_wrong_year_folder(tree: Tree) -> None:
     tree.official("lan", province())
     tree.write(
         "visits/2020/lan/2019-08-05.yaml",
-        {"official": "lan", "from": "2019-08-05", "places": ["tan-bien"], "contents": ["1.3"], "summary": "x", "reported_on": "2019-08-05"},
+        {
+            "official": "lan",
+            "from": "2019-08-05",
+            "places": ["tan-bien"],
+            "contents": ["1.3"],
+            "summary": "x",
+            "reported_on": "2019-08-05",
+        },
     )
     (finding,) = tree.findings(rule="path-mismatch")
     assert (finding.line, finding.column) == (2, 7)
@@ -39,7 +46,7 @@ def test_visit_in_wrong_year_folder(tree: Tree) -> None:
 def test_visit_file_name_must_be_its_from_date(tree: Tree) -> None:
     tree.official("lan", province())
     tree.visit("lan", "2019-08-05", name="2019-08-06")
-    assert [f.rule for f in tree.findings()] .count("path-mismatch") == 1
+    assert [f.rule for f in tree.findings()].count("path-mismatch") == 1
 
 
 def test_visit_numbered_suffix_is_accepted(tree: Tree) -> None:
@@ -53,7 +60,14 @@ def test_visit_in_another_officials_folder(tree: Tree) -> None:
     tree.official("binh", province())
     tree.write(
         "visits/2019/binh/2019-08-05.yaml",
-        {"official": "lan", "from": "2019-08-05", "places": ["tan-bien"], "contents": ["1.3"], "summary": "x", "reported_on": "2019-08-05"},
+        {
+            "official": "lan",
+            "from": "2019-08-05",
+            "places": ["tan-bien"],
+            "contents": ["1.3"],
+            "summary": "x",
+            "reported_on": "2019-08-05",
+        },
     )
     (finding,) = tree.findings(rule="path-mismatch")
     assert finding.line == 1 and finding.official == "lan"
@@ -63,7 +77,13 @@ def test_plan_folder_must_match_year_quarter_unit(tree: Tree) -> None:
     tree.official("lan", province())
     tree.write(
         "plans/2019/q3/ban-tckt.yaml",
-        {"unit": "ban-tckt", "year": 2019, "quarter": 4, "registered_on": "2019-10-10", "entries": []},
+        {
+            "unit": "ban-tckt",
+            "year": 2019,
+            "quarter": 4,
+            "registered_on": "2019-10-10",
+            "entries": [],
+        },
     )
     (finding,) = tree.findings(rule="path-mismatch")
     assert (finding.line, finding.column, finding.quarter) == (3, 10, 4)
@@ -89,7 +109,12 @@ def test_hidden_files_are_ignored(tree: Tree) -> None:
 def test_duplicate_unit_commune_hamlet(tree: Tree) -> None:
     tree.write(
         "units.yaml",
-        {"units": [{"id": "ban-tckt", "name": "A", "level": "province"}, {"id": "ban-tckt", "name": "B", "level": "province"}]},
+        {
+            "units": [
+                {"id": "ban-tckt", "name": "A", "level": "province"},
+                {"id": "ban-tckt", "name": "B", "level": "province"},
+            ]
+        },
     )
     tree.write(
         "localities/go-dau.yaml",
@@ -97,7 +122,11 @@ def test_duplicate_unit_commune_hamlet(tree: Tree) -> None:
             "id": "go-dau",
             "name": "Huyện Gò Dầu",
             "communes": [
-                {"id": "x", "name": "Xã X", "hamlets": [{"id": "h", "name": "Ấp H"}, {"id": "h", "name": "Ấp H2"}]},
+                {
+                    "id": "x",
+                    "name": "Xã X",
+                    "hamlets": [{"id": "h", "name": "Ấp H"}, {"id": "h", "name": "Ấp H2"}],
+                },
                 {"id": "x", "name": "Xã X2"},
             ],
         },
@@ -113,7 +142,17 @@ def test_duplicate_unit_commune_hamlet(tree: Tree) -> None:
 def test_same_id_at_different_levels_is_fine(tree: Tree) -> None:
     tree.write(
         "localities/go-dau.yaml",
-        {"id": "go-dau", "name": "Huyện Gò Dầu", "communes": [{"id": "go-dau", "name": "Thị trấn Gò Dầu", "hamlets": [{"id": "go-dau", "name": "Khu phố Gò Dầu"}]}]},
+        {
+            "id": "go-dau",
+            "name": "Huyện Gò Dầu",
+            "communes": [
+                {
+                    "id": "go-dau",
+                    "name": "Thị trấn Gò Dầu",
+                    "hamlets": [{"id": "go-dau", "name": "Khu phố Gò Dầu"}],
+                }
+            ],
+        },
     )
     assert rules(tree) == []
 
@@ -122,12 +161,25 @@ def test_same_id_at_different_levels_is_fine(tree: Tree) -> None:
 
 
 def test_unknown_unit_official_place_area(tree: Tree) -> None:
-    tree.write("units.yaml", {"units": [*[{"id": "ban-tckt", "name": "B", "level": "province"}], {"id": "hd-x", "name": "X", "level": "district", "area": "nowhere"}]})
+    tree.write(
+        "units.yaml",
+        {
+            "units": [
+                *[{"id": "ban-tckt", "name": "B", "level": "province"}],
+                {"id": "hd-x", "name": "X", "level": "district", "area": "nowhere"},
+            ]
+        },
+    )
     tree.official("lan", province("ban-khong-co"))
     tree.visit("ghost", "2019-08-05", places=["tan-bien/khong-co"])
     found = tree.findings(rule="unknown-reference")
     messages = " ".join(f.message for f in found)
-    assert "nowhere" in messages and "ban-khong-co" in messages and "ghost" in messages and "tan-bien/khong-co" in messages
+    assert (
+        "nowhere" in messages
+        and "ban-khong-co" in messages
+        and "ghost" in messages
+        and "tan-bien/khong-co" in messages
+    )
     place = next(f for f in found if "khong-co”" in f.message and "tan-bien" in f.message)
     assert (place.line, place.column) == (4, 5)  # the list item, under `places:`
 
@@ -140,7 +192,12 @@ def test_reference_to_an_invalid_file_is_not_reported_twice(tree: Tree) -> None:
 
 def test_place_must_exist_at_every_depth(tree: Tree) -> None:
     tree.official("lan", province())
-    tree.visit("lan", "2019-08-05", places=["tan-bien/thanh-tay/khong-co", "tan-bien/tan-lap", "tan-bien"], contents=["1.3"])
+    tree.visit(
+        "lan",
+        "2019-08-05",
+        places=["tan-bien/thanh-tay/khong-co", "tan-bien/tan-lap", "tan-bien"],
+        contents=["1.3"],
+    )
     (finding,) = tree.findings(rule="unknown-reference")
     assert "tan-bien/thanh-tay/khong-co" in finding.message
 
@@ -181,14 +238,22 @@ def test_transfer_on_the_next_day_is_fine(tree: Tree) -> None:
 
 
 def test_overlapping_policies_and_plan_approval(make_tree) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import POLICY
-
     tree = make_tree()
-    tree.write("policies/kh-2022.yaml", {k: v for k, v in {**POLICY, "id": "kh-2022", "effective_from": "2022-12-31"}.items() if k != "effective_to"})
+    tree.write(
+        "policies/kh-2022.yaml",
+        {
+            k: v
+            for k, v in {**POLICY, "id": "kh-2022", "effective_from": "2022-12-31"}.items()
+            if k != "effective_to"
+        },
+    )
     tree.official("lan", province())
     tree.plan("ban-tckt", 2019, 3, "2019-07-10", "lan", approved_on="2019-07-09")
     found = tree.findings(rule="date-order")
-    assert sorted(f.file for f in found) == ["records/plans/2019/q3/ban-tckt.yaml", "records/policies/kh-2022.yaml"]
+    assert sorted(f.file for f in found) == [
+        "records/plans/2019/q3/ban-tckt.yaml",
+        "records/policies/kh-2022.yaml",
+    ]
 
 
 # -- visit-overlap -----------------------------------------------------------------
@@ -217,7 +282,13 @@ def test_same_day_for_two_officials_is_fine(tree: Tree) -> None:
 def test_assigned_content_needs_assigned_by(tree: Tree) -> None:
     tree.official("lan", province())
     tree.visit("lan", "2019-08-05", contents=["1.2"], places=["tan-bien"])
-    tree.visit("lan", "2019-08-06", contents=["1.2"], places=["tan-bien"], assigned_by="Thường trực Tỉnh đoàn")
+    tree.visit(
+        "lan",
+        "2019-08-06",
+        contents=["1.2"],
+        places=["tan-bien"],
+        assigned_by="Thường trực Tỉnh đoàn",
+    )
     (finding,) = tree.findings(rule="missing-assigned-by")
     assert finding.file.endswith("2019-08-05.yaml") and finding.line == 6
 
@@ -231,7 +302,12 @@ def test_blank_assigned_by_is_a_schema_error(tree: Tree) -> None:
 def test_branch_meeting_needs_a_hamlet(tree: Tree) -> None:
     tree.official("lan", province())
     tree.visit("lan", "2019-08-05", contents=["1.6"], places=["tan-bien/thanh-tay"])
-    tree.visit("lan", "2019-08-06", contents=["1.6"], places=["tan-bien/thanh-tay", "tan-bien/thanh-tay/thanh-hoa"])
+    tree.visit(
+        "lan",
+        "2019-08-06",
+        contents=["1.6"],
+        places=["tan-bien/thanh-tay", "tan-bien/thanh-tay/thanh-hoa"],
+    )
     (finding,) = tree.findings(rule="branch-meeting-place")
     assert finding.file.endswith("2019-08-05.yaml") and finding.line == 4
 
@@ -240,8 +316,12 @@ def test_branch_meeting_needs_a_hamlet(tree: Tree) -> None:
 
 
 def test_visit_day_outside_every_assignment(tree: Tree) -> None:
-    tree.official("lan", district(start="2019-01-01", end="2019-06-30"), province(start="2019-07-02"))
-    tree.visit("lan", "2019-06-30", contents=["1.3"], places=["tan-bien/thanh-tay"])  # last day: fine
+    tree.official(
+        "lan", district(start="2019-01-01", end="2019-06-30"), province(start="2019-07-02")
+    )
+    tree.visit(
+        "lan", "2019-06-30", contents=["1.3"], places=["tan-bien/thanh-tay"]
+    )  # last day: fine
     tree.visit("lan", "2019-07-01", contents=["1.3"], places=["tan-bien"])  # the gap
     tree.visit("lan", "2018-12-31", contents=["1.3"], places=["tan-bien/thanh-tay"])  # day before
     found = tree.findings(rule="inactive-official")

@@ -1,0 +1,200 @@
+"""The command line: formats, exit codes, and that nothing is written under records/."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import pipeline
+from generator.cli import main
+from generator.findings import Finding, Severity
+from generator.reporters import summary, workflow_command
+from tests.conftest import Tree, province
+
+
+def lan(tree: Tree, late: bool = True) -> Tree:
+    tree.official("lan", province())
+    tree.visit(
+        "lan", "2019-08-05", "2019-08-06", reported_on="2019-08-12" if late else "2019-08-07"
+    )
+    return tree
+
+
+def test_json_format_is_spec_shaped(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    assert (
+        main(
+            [
+                "validate",
+                "--records",
+                str(lan(tree).records),
+                "--as-of",
+                "2026-11-27",
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    document = json.loads(capsys.readouterr().out)
+    assert list(document) == ["as_of", "findings", "counts"]
+    assert document["as_of"] == "2026-11-27"
+    late = next(f for f in document["findings"] if f["rule"] == "report-late")
+    assert late == {
+        "rule": "report-late",
+        "severity": "violation",
+        "file": "records/visits/2019/lan/2019-08-05.yaml",
+        "line": 9,
+        "column": 14,
+        "official": "lan",
+        "unit": "ban-tckt",
+        "year": 2019,
+        "quarter": 3,
+        "message": "Báo cáo nộp ngày 12/08/2019, trễ 3 ngày so với hạn 09/08/2019",
+    }
+    assert set(document["counts"]) == {"error", "violation", "warning", "info"}
+
+
+def test_text_format_and_strict(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    args = [
+        "validate",
+        "--records",
+        str(lan(tree).records),
+        "--as-of",
+        "2026-11-27",
+        "--format",
+        "text",
+    ]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert (
+        "records/visits/2019/lan/2019-08-05.yaml:9:14: [vi phạm] Báo cáo nộp ngày 12/08/2019" in out
+    )
+    assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 0 lỗi,")
+    assert main([*args, "--strict"]) == 1
+
+
+def test_errors_exit_1(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    tree.write("units.yaml", "units: [\n")
+    assert main(["validate", "--records", str(tree.records), "--format", "text"]) == 1
+    assert "(yaml-syntax)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--records", "/no/such/folder"],
+        ["validate", "--as-of", "27/11/2026"],
+        ["validate", "--format", "xml"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(args) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_github_format_defaults_in_actions(
+    tree: Tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    summary_file = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    tree.write("plans/2019/q3/ban-tckt.yaml", "unit: [\n")
+    assert main(["validate", "--records", str(lan(tree).records), "--as-of", "2026-11-27"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(
+        "::error file=records/plans/2019/q3/ban-tckt.yaml,line=2,col=1,title=yaml-syntax::"
+    )
+    assert any(line.startswith("::warning ") and "title=report-late" in line for line in lines)
+    text = summary_file.read_text(encoding="utf-8")
+    assert "| lỗi | `yaml-syntax` |" in text and "report-late" in text
+
+
+def test_workflow_command_escaping() -> None:
+    finding = Finding("schema", Severity.ERROR, "50% sai\r\nở: a, b", "records/a:b,c.yaml", 3, 4)
+    assert (
+        workflow_command(finding)
+        == "::error file=records/a%3Ab%2Cc.yaml,line=3,col=4,title=schema::50%25 sai%0D%0Aở: a, b"
+    )
+
+
+def test_summary_is_cut_to_the_limit() -> None:
+    many = [
+        Finding("min-days", Severity.VIOLATION, "x" * 5000, official=f"o{i}", year=2019)
+        for i in range(400)
+    ]
+    text = summary(many)
+    assert len(text.encode()) <= 1024 * 1024
+    assert "mục khác" in text
+
+
+def test_summary_escapes_markdown(tmp_path: Path) -> None:
+    text = summary([Finding("schema", Severity.ERROR, "a | b <script>", "records/x.yaml", 1, 1)])
+    assert "<script>" not in text and "a &#124; b" in text
+
+
+def test_report_formats(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    records = str(lan(tree).records)
+    assert main(["report", "--records", records, "--as-of", "2020-01-01", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [(r["year"], r["status"]) for r in rows] == [
+        (2018, "not_met"),
+        (2019, "not_met"),
+        (2020, "in_progress"),
+    ]
+    assert list(rows[0]) == [
+        "official",
+        "year",
+        "unit",
+        "level",
+        "applicable_days",
+        "required_days",
+        "counted_days",
+        "district_visit",
+        "grassroots_visit",
+        "branch_meeting",
+        "status",
+    ]
+    assert main(["report", "--records", records, "--as-of", "2020-01-01", "--format", "csv"]) == 0
+    csv_text = capsys.readouterr().out
+    assert csv_text.startswith("\ufeffMã cán bộ,Họ và tên,Năm,")
+    assert main(["report", "--records", records, "--as-of", "2020-01-01", "--format", "text"]) == 0
+    assert "Chưa đạt" in capsys.readouterr().out
+
+
+def test_validation_never_writes_under_records(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lan(tree)
+    tree.write("units.yaml", "units: [\n")
+
+    def snapshot() -> dict[str, str]:
+        return {
+            str(p.relative_to(tree.records)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(tree.records.rglob("*"))
+            if p.is_file()
+        }
+
+    before = snapshot()
+    assert len(before) > 5
+    for fmt in ("text", "json", "github"):
+        main(["validate", "--records", str(tree.records), "--format", fmt])
+    for fmt in ("text", "json", "csv"):
+        main(["report", "--records", str(tree.records), "--format", fmt])
+    assert snapshot() == before
+
+
+def test_internal_failure_exits_3_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def boom(*_: object) -> None:
+        raise RuntimeError("hỏng")
+
+    monkeypatch.setattr(pipeline, "run", boom)
+    assert main(["validate", "--records", str(tree.records)]) == 3
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ" in err and "Traceback" not in err

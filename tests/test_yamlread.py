@@ -1,0 +1,77 @@
+"""The YAML reader: plain values, marks, and the constructs records must not use."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from generator.yamlread import YamlProblem, decode, parse
+
+
+def test_values_follow_yaml_1_2_core() -> None:
+    data = parse(
+        "a: no\nb: on\nc: 012\nd: 2019-08-05\ne: true\nf: ~\ng: 1.5\nh: '1.1'\ni: 0x1F\n"
+    ).data
+    assert data == {
+        "a": "no",
+        "b": "on",
+        "c": 12,
+        "d": "2019-08-05",
+        "e": True,
+        "f": None,
+        "g": 1.5,
+        "h": "1.1",
+        "i": 31,
+    }
+
+
+def test_marks_point_at_keys_and_values() -> None:
+    parsed = parse("official: lan\nplaces:\n  - tan-bien\n  - go-dau\n")
+    assert parsed.marks[("official",)] == (1, 11)
+    assert parsed.key_marks[("places",)] == (2, 1)
+    assert parsed.marks[("places", 1)] == (4, 5)
+
+
+def test_bom_and_crlf_are_accepted() -> None:
+    text = decode("\ufeffofficial: lan\r\nfrom: 2019-08-05\r\n".encode())
+    parsed = parse(text)
+    assert parsed.data == {"official": "lan", "from": "2019-08-05"}
+    assert parsed.marks[("from",)] == (2, 7)
+
+
+def test_decomposed_vietnamese_is_normalised_to_nfc() -> None:
+    decomposed = unicodedata.normalize("NFD", "name: Nguyễn Văn Ánh\n")
+    assert len(decomposed) > len(unicodedata.normalize("NFC", decomposed))
+    assert parse(decomposed).data["name"] == unicodedata.normalize("NFC", "Nguyễn Văn Ánh")
+
+
+def test_column_counts_characters_after_vietnamese_text() -> None:
+    with pytest.raises(YamlProblem) as problem:
+        parse("summary: Dự sinh\x07 hoạt\n")
+    assert (problem.value.line, problem.value.column) == (1, 17)
+
+
+def test_non_utf8_points_at_the_line() -> None:
+    with pytest.raises(YamlProblem) as problem:
+        decode(b"a: 1\nb: D\xf1\n")
+    assert (problem.value.line, problem.value.column) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("a: 1\na: 2\n", "bị lặp"),
+        ("a: &x 1\n", "neo"),
+        ("a: 1\nb: *x\n", "bí danh"),
+        ("a: 1\n---\nb: 2\n", "nhiều tài liệu"),
+        ("", "không có nội dung"),
+        ("- a\n", "khóa: giá trị"),
+        ("? [a, b]\n: c\n", "khóa phải là"),
+        ("a: !!str 1\n", "thẻ YAML"),
+    ],
+)
+def test_rejected_constructs(text: str, words: str) -> None:
+    with pytest.raises(YamlProblem) as problem:
+        parse(text)
+    assert words in problem.value.message
