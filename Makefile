@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: venv build test lint typecheck pytest serve bench lock clean
+.PHONY: venv build test lint typecheck workflows pytest serve bench lock clean
 
 venv: $(STAMP)
 
@@ -25,10 +25,15 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
+# GitHub's workflow schema (offline, bundled with check-jsonschema) and zizmor's audits.
+workflows: $(STAMP)
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(VENV)/bin/zizmor --offline --quiet .github/workflows/
+
 pytest: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-test: lint typecheck pytest
+test: lint typecheck workflows pytest
 
 serve: $(STAMP)
 	$(PY) -m generator serve $(AS_OF_FLAG)

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from generator import exports, pipeline, reporters
+from generator import codeowners, deadlines, exports, pipeline, reporters, scaffold
 from generator.errors import GeneratorError, UsageError
 from generator.findings import Severity
 
@@ -58,6 +58,24 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="dựng trang web báo cáo")
     common(build)
     build.add_argument("--out", type=Path, default=Path("public"), help="thư mục kết quả")
+
+    new = commands.add_parser("new", help="tạo tệp hồ sơ mới theo mẫu")
+    kinds = new.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    visit = kinds.add_parser("visit", help="báo cáo kết quả một đợt đi cơ sở")
+    common(visit)
+    visit.add_argument("--official", required=True, help="mã cán bộ, ví dụ nguyen-thi-lan")
+    visit.add_argument(
+        "--from", dest="start", type=_as_of, required=True, help="ngày bắt đầu YYYY-MM-DD"
+    )
+
+    deadlines = commands.add_parser("deadlines", help="các hạn sắp tới và đã quá (Markdown)")
+    common(deadlines)
+
+    owners = commands.add_parser("codeowners", help="nội dung tệp .github/CODEOWNERS")
+    common(owners)
+    owners.add_argument(
+        "--org", default="doan-tay-ninh", help="tổ chức GitHub chứa các nhóm đơn vị"
+    )
     return parser
 
 
@@ -111,6 +129,44 @@ def _build(args: argparse.Namespace, as_of: date) -> int:
     return _errors_note(outcome)
 
 
+def _new(args: argparse.Namespace, as_of: date) -> int:
+    outcome = pipeline.run(args.records, as_of)
+    text = scaffold.visit_skeleton(outcome.records, outcome.compliance, args.official, args.start)
+    path = scaffold.visit_path(args.records, args.official, args.start)
+    scaffold.write_new(path, text)
+    sys.stdout.write(
+        f"Đã tạo {path}. Mở tệp, điền nội dung rồi tạo yêu cầu hợp nhất (pull request).\n"
+    )
+    return EXIT_OK
+
+
+def _deadlines(args: argparse.Namespace, as_of: date) -> int:
+    outcome = pipeline.run(args.records, as_of)
+    text = deadlines.markdown(outcome.compliance, outcome.findings)
+    sys.stdout.write(text)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with Path(summary_path).open("a", encoding="utf-8") as summary:
+            summary.write(text)
+    return _errors_note(outcome)
+
+
+def _codeowners(args: argparse.Namespace, as_of: date) -> int:
+    outcome = pipeline.run(args.records, as_of)
+    sys.stdout.write(codeowners.codeowners(outcome.records, args.org))
+    return _errors_note(outcome)
+
+
+COMMANDS = {
+    "validate": _validate,
+    "report": _report,
+    "build": _build,
+    "new": _new,
+    "deadlines": _deadlines,
+    "codeowners": _codeowners,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
@@ -119,8 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         as_of: date = args.as_of or date.today()  # the one place that reads the clock  # noqa: DTZ011
         if not args.records.is_dir():
             raise UsageError(f"không đọc được thư mục hồ sơ: {args.records}")
-        command = {"validate": _validate, "report": _report, "build": _build}[args.command]
-        return command(args, as_of)
+        return COMMANDS[args.command](args, as_of)
     except GeneratorError as exc:
         sys.stderr.write(f"Lỗi: {exc}\n")
         return exc.exit_code

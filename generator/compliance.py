@@ -106,10 +106,7 @@ class Compliance:
     # -- days and policies -------------------------------------------------
 
     def policy_on(self, day: date) -> Policy | None:
-        for span, policy in self.policy_spans:
-            if day in span:
-                return policy
-        return None
+        return next((p for p in self.policies if p.governs(day)), None)
 
     def unit_on(self, official_id: str, day: date) -> Unit | None:
         official = self.records.officials.get(official_id)
@@ -122,9 +119,9 @@ class Compliance:
 
     def deadline(self, quarter: Quarter) -> tuple[date, Policy] | None:
         """The plan registration deadline of a quarter, under the policy governing that day."""
-        for _, policy in self.policy_spans:
+        for policy in self.policies:
             day = date(quarter.year, quarter.first_month, policy.plan_deadline_day)
-            if day in policy.span(self.horizon):
+            if policy.governs(day):
                 return day, policy
         return None
 

@@ -64,6 +64,11 @@ class Policy:
     report_deadlines: tuple[tuple[str, str], ...]
     source: Source = field(compare=False, repr=False)
 
+    def governs(self, day: date) -> bool:
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
+
     def span(self, horizon: date) -> Span:
         """The days it governs; an open-ended policy runs to ``horizon``."""
         return Span(self.effective_from, self.effective_to or horizon)

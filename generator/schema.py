@@ -41,11 +41,11 @@ _TYPES = {
 
 
 def schema_dir() -> Path:
-    """``schema/`` of the source tree, or the copy packaged with an installed hook."""
-    source = Path(__file__).resolve().parent.parent / "schema"
-    if source.is_dir():
-        return source
-    return Path(str(resources.files("generator").joinpath("_schema")))
+    """The copy installed with the package (the published hook), else the source tree's."""
+    packaged = Path(str(resources.files("generator").joinpath("_schema")))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schema"
 
 
 @functools.cache

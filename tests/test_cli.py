@@ -198,3 +198,36 @@ def test_internal_failure_exits_3_without_traceback(
     assert main(["validate", "--records", str(tree.records)]) == 3
     err = capsys.readouterr().err
     assert "Lỗi nội bộ" in err and "Traceback" not in err
+
+
+def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    tree.official("binh", {"unit": "hd-tan-bien", "role": "Phó Bí thư", "from": "2016-01-01"})
+    args = ["new", "visit", "--official", "binh", "--from", "2019-08-05", "--records", str(tree.records), "--as-of", "2019-08-07"]
+    assert main(args) == 0
+    first = tree.records / "visits/2019/binh/2019-08-05.yaml"
+    text = first.read_text(encoding="utf-8")
+    assert "tan-bien/thanh-tay/thanh-hoa" in text and "go-dau" not in text  # only the official's district
+    assert "reported_on: 2019-08-07" in text
+    errors = [f for f in tree.findings("2019-08-07") if f.severity.value == "error"]
+    assert errors == []
+    assert main(args) == 0
+    assert first.read_text(encoding="utf-8") == text
+    assert (tree.records / "visits/2019/binh/2019-08-05-2.yaml").exists()
+
+
+def test_new_visit_for_an_unknown_official_is_a_usage_error(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new", "visit", "--official", "ghost", "--from", "2019-08-05", "--records", str(tree.records)]) == 2
+    assert "ghost" in capsys.readouterr().err
+    assert not (tree.records / "visits").exists()
+
+
+def test_deadlines_markdown(tree: Tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    summary_file = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    tree.official("lan", province())
+    tree.plan("ban-tckt", 2019, 3, "2019-07-05", "lan")
+    assert main(["deadlines", "--records", str(tree.records), "--as-of", "2019-09-20"]) == 0
+    out = capsys.readouterr().out
+    assert "Hạn đăng ký kế hoạch Quý IV/2019: **15/10/2019** (còn 25 ngày)" in out
+    assert "lan" in out.split("Chưa có báo cáo")[1]  # planned, nothing reported yet
+    assert summary_file.read_text(encoding="utf-8") == out

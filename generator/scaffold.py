@@ -1,0 +1,81 @@
+"""``new visit``: a correctly named, schema-valid skeleton of a visit report.
+
+The only code that writes under ``records/``; it never overwrites a file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator.compliance import Compliance
+from generator.errors import UsageError
+from generator.model import Records
+from generator.vietnamese import CONTENTS, LEVEL
+
+
+def visit_path(records_dir: Path, official: str, start: date) -> Path:
+    """``visits/<year>/<official>/<from>.yaml``, or ``-2``, ``-3``… when that name is taken."""
+    folder = records_dir / "visits" / str(start.year) / official
+    path = folder / f"{start.isoformat()}.yaml"
+    n = 2
+    while path.exists():
+        path = folder / f"{start.isoformat()}-{n}.yaml"
+        n += 1
+    return path
+
+
+def _place_lines(records: Records, area: str | None) -> list[str]:
+    """The places an official may choose: their district's, or every district and commune."""
+    places = [
+        p
+        for p in records.places.values()
+        if (p.district == area and p.depth >= 2) or (area is None and p.depth <= 2)
+    ]
+    width = max((len(p.id) for p in places), default=0)
+    return [f"#   {p.id.ljust(width)}  {p.name}" for p in sorted(places, key=lambda p: p.id)]
+
+
+def visit_skeleton(records: Records, compliance: Compliance, official_id: str, start: date) -> str:
+    official = records.officials.get(official_id)
+    if official is None:
+        raise UsageError(f"không có cán bộ “{official_id}” trong records/officials/")
+    unit = compliance.unit_on(official_id, start)
+    if unit is None:
+        raise UsageError(f"ngày {start:%d/%m/%Y} cán bộ {official_id} không công tác ở đơn vị nào")
+    area = unit.area if unit.level == "district" else None
+    choices = _place_lines(records, area)
+    default = choices[0].split()[1] if choices else "ma-huyen/ma-xa"
+    policy = compliance.policy_on(start)
+    assigned = sorted(policy.assigned_contents) if policy else []
+    reported = max(start, compliance.as_of)
+    lines = [
+        "# Báo cáo kết quả đi cơ sở. Điền các chỗ còn trống; dòng bắt đầu bằng # là chú thích.",
+        f"# Cán bộ: {official.name} — {unit.name} ({LEVEL[unit.level].lower()})",
+        f"official: {official_id}",
+        f"from: {start.isoformat()}",
+        f"# to: {start.isoformat()}      # ngày kết thúc, nếu đi nhiều ngày",
+        "places:",
+        f"  - {default}      # chọn trong danh sách địa bàn ở cuối tệp",
+        'contents: ["1.1"]      # mã nội dung, trong ngoặc kép: xem danh sách ở cuối tệp',
+        f"# assigned_by: Thường trực Tỉnh đoàn      # bắt buộc khi có nội dung {', '.join(assigned)}",
+        "# invitation_only: true      # nếu chỉ dự theo thư mời",
+        "summary: Ghi tóm tắt những việc đã làm và tình hình nắm được tại cơ sở.",
+        "# proposals:      # đề xuất, kiến nghị (nếu có)",
+        "#   - …",
+        f"reported_on: {reported.isoformat()}",
+        "#",
+        "# Nội dung:",
+        *(f'#   "{code}"  {label}' for code, label in CONTENTS.items()),
+        "#",
+        "# Địa bàn có thể chọn:",
+        *choices,
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def write_new(path: Path, text: str) -> None:
+    """Create ``path`` (and its folders); refuse if it exists, whatever happened meanwhile."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)

@@ -1,0 +1,87 @@
+"""The repository's own wiring: hooks, pins, editor schemas, README, CODEOWNERS."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+from datetime import date
+
+import pytest
+import yaml
+
+from generator import cli, pipeline
+from generator.codeowners import codeowners
+from generator.layout import Kind
+from generator.schema import SCHEMA_FILES
+from tests.conftest import REPO
+
+LOCK = {
+    m["name"]: m["version"]
+    for m in re.finditer(
+        r"^(?P<name>[a-z0-9-]+)==(?P<version>\S+)", (REPO / "requirements.lock").read_text(), re.M
+    )
+}
+
+
+def hooks(path: str) -> list[dict[str, object]]:
+    data = yaml.safe_load((REPO / path).read_text(encoding="utf-8"))
+    return data if isinstance(data, list) else [h for repo in data["repos"] for h in repo["hooks"]]
+
+
+@pytest.mark.parametrize("path", [".pre-commit-config.yaml", ".pre-commit-hooks.yaml"])
+def test_validate_hook_runs_once_over_all_records(path: str) -> None:
+    (hook,) = [h for h in hooks(path) if h["id"] == "validate-records"]
+    assert hook["pass_filenames"] is False and hook["require_serial"] is True
+    pattern = re.compile(str(hook["files"]))
+    assert pattern.search("records/visits/2019/lan/2019-08-05.yaml")
+    assert pattern.search("records/units.yaml")
+    assert not pattern.search("generator/cli.py") and not pattern.search("docs/records/x.yaml")
+
+
+def test_schema_changes_trigger_the_repository_hook() -> None:
+    (hook,) = [h for h in hooks(".pre-commit-config.yaml") if h["id"] == "validate-records"]
+    assert re.search(str(hook["files"]), "schema/visit.schema.json")
+
+
+def test_hook_dependencies_are_pinned_to_the_lock() -> None:
+    for hook in hooks(".pre-commit-config.yaml"):
+        for requirement in hook.get("additional_dependencies", []):  # type: ignore[attr-defined]
+            name, version = str(requirement).split("==")
+            if name in LOCK:
+                assert LOCK[name] == version, requirement
+
+
+def test_vscode_maps_every_record_kind_to_its_schema() -> None:
+    mapping = json.loads((REPO / ".vscode/settings.json").read_text())["yaml.schemas"]
+    samples = {
+        Kind.SETTINGS: "records/settings.yaml",
+        Kind.POLICY: "records/policies/kh-45-2018.yaml",
+        Kind.UNITS: "records/units.yaml",
+        Kind.LOCALITY: "records/localities/tan-bien.yaml",
+        Kind.OFFICIAL: "records/officials/nguyen-thi-lan.yaml",
+        Kind.PLAN: "records/plans/2019/q3/ban-tckt.yaml",
+        Kind.VISIT: "records/visits/2019/nguyen-thi-lan/2019-08-05.yaml",
+    }
+    for kind, sample in samples.items():
+        glob = mapping[f"./schema/{SCHEMA_FILES[kind]}"]
+        assert fnmatch.fnmatch(sample, glob), (kind, glob)
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for command in cli.COMMANDS:
+        assert f"`{command}" in readme, command
+
+
+def test_codeowners_is_current() -> None:
+    outcome = pipeline.run(REPO / "records", date(2026, 11, 27))
+    assert (REPO / ".github/CODEOWNERS").read_text(encoding="utf-8") == codeowners(
+        outcome.records, "doan-tay-ninh"
+    )
+
+
+def test_workflows_pin_actions_to_full_shas() -> None:
+    for workflow in (REPO / ".github/workflows").glob("*.yml"):
+        for uses in re.findall(r"uses:\s*(\S+)", workflow.read_text()):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", uses), (workflow.name, uses)
