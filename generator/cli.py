@@ -59,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     common(build)
     build.add_argument("--out", type=Path, default=Path("public"), help="thư mục kết quả")
 
+    serve = commands.add_parser("serve", help="xem trước trang web, tự cập nhật khi hồ sơ thay đổi")
+    common(serve)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng")
+
     new = commands.add_parser("new", help="tạo tệp hồ sơ mới theo mẫu")
     kinds = new.add_subparsers(dest="kind", required=True, parser_class=_Parser)
     visit = kinds.add_parser("visit", help="báo cáo kết quả một đợt đi cơ sở")
@@ -129,6 +133,12 @@ def _build(args: argparse.Namespace, as_of: date) -> int:
     return _errors_note(outcome)
 
 
+def _serve(args: argparse.Namespace, as_of: date) -> int:
+    from generator.serve import serve  # noqa: PLC0415 - MkDocs is imported only when serving
+
+    return serve(args.records, as_of, args.dev_addr)
+
+
 def _new(args: argparse.Namespace, as_of: date) -> int:
     outcome = pipeline.run(args.records, as_of)
     text = scaffold.visit_skeleton(outcome.records, outcome.compliance, args.official, args.start)
@@ -161,6 +171,7 @@ COMMANDS = {
     "validate": _validate,
     "report": _report,
     "build": _build,
+    "serve": _serve,
     "new": _new,
     "deadlines": _deadlines,
     "codeowners": _codeowners,

@@ -117,6 +117,11 @@ class Quarter:
     def label(self) -> str:
         return f"Quý {_ROMAN[self.number]}/{self.year}"
 
+    @property
+    def label_lower(self) -> str:
+        """For the middle of a sentence: 'quý III/2025' (the numeral keeps its capitals)."""
+        return f"quý {_ROMAN[self.number]}/{self.year}"
+
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -1,15 +1,146 @@
-"""Figures → pages: Jinja2 templates (autoescaped HTML inside Markdown) and data files."""
+"""Figures → pages: Jinja2 templates (autoescaped HTML inside Markdown) and data files.
+
+Every page is a Markdown file holding front matter and one raw HTML block, so
+MkDocs only wraps it in the theme; nothing of ours runs inside MkDocs.
+"""
 
 from __future__ import annotations
 
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator import escape, vietnamese
 from generator.pipeline import Outcome
+
+SITE = Path(__file__).resolve().parent.parent / "site"
+STATIC = SITE / "assets"
+
+
+@dataclass
+class Site:
+    """The generated files, by path relative to the docs folder."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+
+    def add(self, rel: str, data: str | bytes) -> None:
+        self.files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+
+
+def page_url(page: str) -> str:
+    """The site URL of a Markdown page under directory URLs: a/b.md → a/b/, a/index.md → a/."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative(from_page: str, to: str) -> str:
+    """A link from ``from_page`` to a page (``*.md``) or a file, relative, as MkDocs serves them."""
+    target = page_url(to) if to.endswith(".md") else to
+    base = page_url(from_page)
+    rel = posixpath.relpath(target or ".", base or ".")
+    if to.endswith(".md"):
+        rel = rel.rstrip("/") + "/" if rel != "." else "./"
+    return rel
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=escape.text,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["num"] = vietnamese.number
+    env.filters["vndate"] = vietnamese.short_date
+    env.filters["longdate"] = vietnamese.long_date
+    env.filters["status"] = lambda s: vietnamese.STATUS[s]
+    env.filters["level"] = lambda s: vietnamese.LEVEL.get(s or "", "")
+    env.filters["fold"] = vietnamese.fold
+    env.filters["urlpath"] = escape.path_url
+    env.filters["doc"] = escape.doc
+    env.filters["pct"] = lambda a, b: vietnamese.number(100 * a / b, 0) + "%" if b else "—"
+    return env
+
+
+_BLANK = re.compile(r"\n[ \t]*(?=\n)")
+
+
+def markdown_page(title: str, body: str, *, search: bool = True, hide_toc: bool = True) -> str:
+    """Front matter plus one raw HTML block with no blank line inside it."""
+    front = ["---", f"title: {json.dumps(escape.title(title), ensure_ascii=False)}"]
+    if not search:
+        front += ["search:", "  exclude: true"]
+    if hide_toc:
+        front += ["hide:", "  - toc"]
+    front.append("---")
+    html_block = _BLANK.sub("", body.strip())
+    return "\n".join(front) + "\n\n" + html_block + "\n"
+
+
+class Renderer:
+    """Renders templates into :class:`Site` pages with the right relative links."""
+
+    def __init__(self, outcome: Outcome, as_of: date, repo_url: str | None) -> None:
+        self.env = environment()
+        self.outcome = outcome
+        self.as_of = as_of
+        self.repo_url = repo_url
+        self.site = Site()
+
+    def page(
+        self, path: str, template: str, title: str, *, search: bool = True, **context: Any
+    ) -> None:
+        link: Callable[[str], str] = lambda to: relative(path, to)  # noqa: E731 - bound per page
+        body = self.env.get_template(template).render(
+            title=title, link=link, as_of=self.as_of, page=path, **context
+        )
+        self.site.add(path, markdown_page(title, body, search=search))
 
 
 def write_pages(outcome: Outcome, records_dir: Path, as_of: date, docs: Path) -> None:
-    """Placeholder until the site issue: the home page only."""
-    (docs / "index.md").write_text(
-        f"# Đi công tác cơ sở\n\nSố liệu tính đến ngày {as_of:%d/%m/%Y}.\n", encoding="utf-8"
-    )
+    """Generate every page and data file, then sync them into ``docs``."""
+    from generator import pages  # noqa: PLC0415 - pages imports render; keep the cycle lazy
+
+    site = pages.generate(outcome, as_of, repo_url())
+    sync(site, docs)
+
+
+def repo_url() -> str | None:
+    """``repo_url`` of mkdocs.yml: findings link to their source file there."""
+    config = SITE.parent / "mkdocs.yml"
+    match = re.search(r"^repo_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M)
+    return match.group(1).rstrip("/") if match else None
+
+
+def sync(site: Site, docs: Path) -> None:
+    """Make ``docs`` hold exactly ``site``'s files, writing only those that changed.
+
+    Writing in place (not swapping folders) lets ``mkdocs serve`` see each change.
+    """
+    docs.mkdir(parents=True, exist_ok=True)
+    wanted = dict(site.files)
+    for path in sorted(docs.rglob("*"), reverse=True):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif rel not in wanted:
+            path.unlink()
+    for rel, data in sorted(wanted.items()):
+        target = docs / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

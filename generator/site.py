@@ -11,7 +11,7 @@ import logging
 import os
 import shutil
 import tempfile
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator.errors import BuildError
@@ -43,8 +43,15 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def render_site(out: Path, config: Path = CONFIG) -> None:
-    """Run the MkDocs build into a fresh folder and swap it into ``out``."""
+def render_site(out: Path, as_of: date, config: Path = CONFIG) -> None:
+    """Run the MkDocs build into a fresh folder and swap it into ``out``.
+
+    ``SOURCE_DATE_EPOCH`` (midnight UTC of ``as_of``) fixes the sitemap's dates and
+    the gzip header, so a commit and an ``as_of`` build byte-identical output.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(
+        int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
+    )
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build  # noqa: PLC0415 - heavy import, only when building
     from mkdocs.config import load_config  # noqa: PLC0415
@@ -66,4 +73,4 @@ def render_site(out: Path, config: Path = CONFIG) -> None:
 
 def build(outcome: Outcome, records_dir: Path, as_of: date, out: Path) -> None:
     generate(outcome, records_dir, as_of)
-    render_site(out)
+    render_site(out, as_of)
