@@ -129,7 +129,7 @@ def _build(args: argparse.Namespace, as_of: date) -> int:
     from generator import site  # noqa: PLC0415 - MkDocs is imported only when building
 
     outcome = pipeline.run(args.records, as_of)
-    site.build(outcome, args.records, as_of, args.out)
+    site.build(outcome, as_of, args.out)
     return _errors_note(outcome)
 
 

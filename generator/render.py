@@ -109,7 +109,7 @@ class Renderer:
         self.site.add(path, markdown_page(title, body, search=search))
 
 
-def write_pages(outcome: Outcome, records_dir: Path, as_of: date, docs: Path) -> None:
+def write_pages(outcome: Outcome, as_of: date, docs: Path) -> None:
     """Generate every page and data file, then sync them into ``docs``."""
     from generator import pages  # noqa: PLC0415 - pages imports render; keep the cycle lazy
 

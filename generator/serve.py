@@ -30,7 +30,7 @@ def signature(records: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def serve(records: Path, as_of: date, address: str, interval: float = 1.0) -> int:
-    generate(pipeline.run(records, as_of), records, as_of)
+    generate(pipeline.run(records, as_of), as_of)
     command = [
         sys.executable,
         "-m",
@@ -50,7 +50,7 @@ def serve(records: Path, as_of: date, address: str, interval: float = 1.0) -> in
             if current != seen:
                 seen = current
                 sys.stderr.write("Hồ sơ thay đổi: đang cập nhật trang…\n")
-                generate(pipeline.run(records, as_of), records, as_of)
+                generate(pipeline.run(records, as_of), as_of)
     except KeyboardInterrupt:
         pass
     finally:

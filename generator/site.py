@@ -23,14 +23,9 @@ CONFIG = ROOT / "mkdocs.yml"
 GENERATED = ROOT / "site" / "generated"
 
 
-def generate(outcome: Outcome, records_dir: Path, as_of: date, docs_dir: Path = GENERATED) -> None:
-    """Write every page and data file into ``docs_dir`` (replaced whole)."""
-    staging = Path(tempfile.mkdtemp(prefix=".generated-", dir=docs_dir.parent))
-    try:
-        write_pages(outcome, records_dir, as_of, staging)
-        _swap(staging, docs_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+def generate(outcome: Outcome, as_of: date, docs_dir: Path = GENERATED) -> None:
+    """Write every page and data file into ``docs_dir``, touching only what changed."""
+    write_pages(outcome, as_of, docs_dir)
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -43,7 +38,7 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def render_site(out: Path, as_of: date, config: Path = CONFIG) -> None:
+def render_site(out: Path, as_of: date, docs_dir: Path = GENERATED, config: Path = CONFIG) -> None:
     """Run the MkDocs build into a fresh folder and swap it into ``out``.
 
     ``SOURCE_DATE_EPOCH`` (midnight UTC of ``as_of``) fixes the sitemap's dates and
@@ -62,7 +57,7 @@ def render_site(out: Path, as_of: date, config: Path = CONFIG) -> None:
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        cfg = load_config(str(config), site_dir=str(staging), strict=True)
+        cfg = load_config(str(config), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
         build(cfg)
         _swap(staging, out)
     except (MkDocsException, OSError) as exc:
@@ -71,6 +66,6 @@ def render_site(out: Path, as_of: date, config: Path = CONFIG) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def build(outcome: Outcome, records_dir: Path, as_of: date, out: Path) -> None:
-    generate(outcome, records_dir, as_of)
-    render_site(out, as_of)
+def build(outcome: Outcome, as_of: date, out: Path, docs_dir: Path = GENERATED) -> None:
+    generate(outcome, as_of, docs_dir)
+    render_site(out, as_of, docs_dir)

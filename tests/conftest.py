@@ -225,3 +225,9 @@ def make_tree(tmp_path: Path) -> Callable[..., Tree]:
         return Tree(tmp_path / f"t{next(counter)}").base(policy)
 
     return make
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output"
+    )

@@ -200,13 +200,28 @@ def test_internal_failure_exits_3_without_traceback(
     assert "Lỗi nội bộ" in err and "Traceback" not in err
 
 
-def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
     tree.official("binh", {"unit": "hd-tan-bien", "role": "Phó Bí thư", "from": "2016-01-01"})
-    args = ["new", "visit", "--official", "binh", "--from", "2019-08-05", "--records", str(tree.records), "--as-of", "2019-08-07"]
+    args = [
+        "new",
+        "visit",
+        "--official",
+        "binh",
+        "--from",
+        "2019-08-05",
+        "--records",
+        str(tree.records),
+        "--as-of",
+        "2019-08-07",
+    ]
     assert main(args) == 0
     first = tree.records / "visits/2019/binh/2019-08-05.yaml"
     text = first.read_text(encoding="utf-8")
-    assert "tan-bien/thanh-tay/thanh-hoa" in text and "go-dau" not in text  # only the official's district
+    assert (
+        "tan-bien/thanh-tay/thanh-hoa" in text and "go-dau" not in text
+    )  # only the official's district
     assert "reported_on: 2019-08-07" in text
     errors = [f for f in tree.findings("2019-08-07") if f.severity.value == "error"]
     assert errors == []
@@ -215,13 +230,31 @@ def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(tree: Tree, caps
     assert (tree.records / "visits/2019/binh/2019-08-05-2.yaml").exists()
 
 
-def test_new_visit_for_an_unknown_official_is_a_usage_error(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["new", "visit", "--official", "ghost", "--from", "2019-08-05", "--records", str(tree.records)]) == 2
+def test_new_visit_for_an_unknown_official_is_a_usage_error(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert (
+        main(
+            [
+                "new",
+                "visit",
+                "--official",
+                "ghost",
+                "--from",
+                "2019-08-05",
+                "--records",
+                str(tree.records),
+            ]
+        )
+        == 2
+    )
     assert "ghost" in capsys.readouterr().err
     assert not (tree.records / "visits").exists()
 
 
-def test_deadlines_markdown(tree: Tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_deadlines_markdown(
+    tree: Tree, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     summary_file = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
     tree.official("lan", province())

@@ -1,0 +1,93 @@
+"""A small records tree for the site tests: two units, three officials, hostile text."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from generator import pipeline, site
+from generator.pipeline import Outcome
+from tests.conftest import Tree, district, province
+
+AS_OF = date(2020, 3, 20)
+HOSTILE = '<script>alert("x")</script> [bấm](javascript:alert(1)) {: onclick="alert(2)" } --8<-- "README.md" a | b **đậm** <img src=x onerror=alert(3)>'
+
+
+def small_tree(root: Path, hostile: bool = False) -> Tree:
+    tree = Tree(root).base()
+    evil = f" {HOSTILE}" if hostile else ""
+    tree.write(
+        "officials/nguyen-thi-lan.yaml",
+        {
+            "id": "nguyen-thi-lan",
+            "name": "Nguyễn Thị Lan" + evil,
+            "assignments": [
+                {
+                    "unit": "hd-tan-bien",
+                    "role": "Phó Bí thư Huyện đoàn",
+                    "from": "2016-05-01",
+                    "to": "2019-06-30",
+                },
+                {"unit": "ban-tckt", "role": "Chuyên viên" + evil, "from": "2019-07-01"},
+            ],
+            "exemptions": [
+                {
+                    "kind": "maternity_leave",
+                    "from": "2019-10-01",
+                    "to": "2019-11-30",
+                    "note": "GHI-CHU-RIENG-TU",
+                }
+            ],
+        },
+    )
+    tree.official("tran-van-binh", district(start="2017-01-01"))
+    tree.official("le-van-an", province(start="2018-01-01"))
+    tree.write(
+        "officials/le-van-an.yaml",
+        {"id": "le-van-an", "name": "Lê Văn An", "assignments": [province(start="2018-01-01")]},
+    )
+    tree.write(
+        "officials/tran-van-binh.yaml",
+        {
+            "id": "tran-van-binh",
+            "name": "Trần Văn Bình",
+            "assignments": [district(start="2017-01-01")],
+        },
+    )
+    tree.visit(
+        "nguyen-thi-lan",
+        "2019-08-05",
+        "2019-08-06",
+        places=["tan-bien/thanh-tay/thanh-hoa", "tan-bien"],
+        contents=["1.6", "1.2"],
+        assigned_by="Thường trực Tỉnh đoàn" + evil,
+        reported_on="2019-08-12",
+        summary="Dự sinh hoạt chi đoàn ấp Thạnh Hòa." + evil,
+        proposals=["Lập sổ theo dõi đoàn viên." + evil],
+    )
+    tree.visit(
+        "tran-van-binh",
+        "2019-09-10",
+        places=["tan-bien/tan-lap"],
+        contents=["1.3"],
+        summary="Khảo sát việc làm.",
+    )
+    tree.visit(
+        "le-van-an",
+        "2019-12-30",
+        "2020-01-02",
+        places=["go-dau"],
+        contents=["1.3"],
+        summary="Khảo sát qua năm mới.",
+    )
+    tree.plan("ban-tckt", 2019, 3, "2019-07-12", "nguyen-thi-lan", number="21-KH/TĐTN")
+    tree.plan("hd-tan-bien", 2019, 3, "2019-07-20", "tran-van-binh")
+    return tree
+
+
+def build_small(root: Path, hostile: bool = False) -> tuple[Outcome, Path]:
+    tree = small_tree(root / "src", hostile)
+    outcome = pipeline.run(tree.records, AS_OF)
+    out = root / "public"
+    site.build(outcome, AS_OF, out, docs_dir=root / "generated")
+    return outcome, out

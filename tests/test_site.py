@@ -1,0 +1,159 @@
+"""The built site: escaping of record text, privacy, reproducibility, safe failure."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import MkDocsException
+from openpyxl import load_workbook
+
+from generator import escape, site
+from generator.errors import BuildError
+from generator.exports import report_csv, report_json
+from tests.site_fixture import AS_OF, HOSTILE, build_small
+
+pytestmark = pytest.mark.slow
+
+
+def tree_hashes(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def html_pages(out: Path) -> dict[str, str]:
+    return {
+        p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*.html")
+    }
+
+
+def test_escape_leaves_no_markup_character() -> None:
+    value = str(escape.text('<a href="x">[y](javascript:z)</a> {: a } | `c` *d* _e_\n\nf'))
+    for character in '<>"[](){}|`*_\n':
+        assert character not in value
+    assert escape.text("Nguyễn Thị Lan") == "Nguyễn Thị Lan"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    _, out = build_small(tmp_path_factory.mktemp("hostile"), hostile=True)
+    return out
+
+
+class Elements(HTMLParser):
+    """Every element, attribute and script body of a page, as the browser parses them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def test_record_text_cannot_inject_markup(hostile: Path) -> None:
+    pages = html_pages(hostile)
+    official = pages["can-bo/nguyen-thi-lan/index.html"]
+    assert "Dự sinh hoạt chi đoàn ấp Thạnh Hòa." in official
+    for page, text in pages.items():
+        parsed = Elements()
+        parsed.feed(text)
+        for tag, attrs in parsed.tags:
+            assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
+            assert not (attrs.get("href") or "").strip().lower().startswith("javascript"), (
+                page,
+                attrs,
+            )
+            assert tag != "img" or attrs.get("src") != "x", page
+            assert (
+                tag != "strong"
+                or page != "can-bo/nguyen-thi-lan/index.html"
+                or "đậm" not in str(attrs)
+            )
+        assert not any("alert" in script for script in parsed.scripts), page
+    # Shown as text, whole: the hostile string reaches the reader unchanged.
+    text = html.unescape(re.sub(r"<[^>]+>", "", official))
+    assert HOSTILE in text
+    # The snippet marker did not pull a repository file in.
+    assert "Đi công tác cơ sở — hồ sơ" not in official
+
+
+def test_exemption_kind_and_note_are_never_published(hostile: Path) -> None:
+    for path in hostile.rglob("*"):
+        if path.is_file() and path.suffix in {".html", ".json", ".csv", ".xml"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert "GHI-CHU-RIENG-TU" not in text, path
+            assert "maternity" not in text, path
+    official = (hostile / "can-bo/nguyen-thi-lan/index.html").read_text(encoding="utf-8")
+    assert "thai sản" not in official and "Miễn" in official and "01/10/2019" in official
+
+
+def test_same_input_builds_byte_identical_output(tmp_path: Path) -> None:
+    _, first = build_small(tmp_path / "a")
+    _, second = build_small(tmp_path / "b")
+    assert tree_hashes(first) == tree_hashes(second)
+    assert "<lastmod>2020-03-20</lastmod>" in (first / "sitemap.xml").read_text()
+
+
+def test_data_files_match_the_report(tmp_path: Path) -> None:
+    outcome, out = build_small(tmp_path)
+    assert (out / "data/compliance.json").read_text(encoding="utf-8") == report_json(
+        outcome.compliance.rows, AS_OF
+    )
+    assert (out / "data/compliance.csv").read_bytes() == report_csv(
+        outcome.compliance.rows, outcome.records
+    ).encode()
+    rows = json.loads((out / "data/compliance.json").read_text())["rows"]
+    sheet = load_workbook(out / "data/compliance.xlsx").active
+    assert sheet is not None
+    values = list(sheet.iter_rows(values_only=True))
+    assert len(values) == len(rows) + 1
+    assert values[1][6] == rows[0]["applicable_days"] and isinstance(values[1][6], int)
+    assert sheet.freeze_panes == "A2"
+
+
+def test_failed_build_leaves_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outcome, out = build_small(tmp_path)
+    before = tree_hashes(out)
+
+    def broken(*_: object, **__: object) -> None:
+        raise MkDocsException("hỏng")
+
+    monkeypatch.setattr(mkdocs_build, "build", broken)
+    with pytest.raises(BuildError):
+        site.build(outcome, AS_OF, out, docs_dir=tmp_path / "generated")
+    assert tree_hashes(out) == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".public-")]
+
+
+def test_no_page_loads_anything_from_another_host(hostile: Path) -> None:
+    for page, text in html_pages(hostile).items():
+        for marker in (
+            'src="http',
+            "src='http",
+            'href="https://fonts',
+            "@import url(http",
+            "api.github.com",
+        ):
+            assert marker not in text, (page, marker)
