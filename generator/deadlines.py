@@ -23,7 +23,9 @@ def _in_days(day: date, as_of: date) -> str:
     return f"còn {delta} ngày" if delta > 0 else f"đã qua {-delta} ngày"
 
 
-def _next_deadline(compliance: Compliance, as_of: date) -> tuple[Quarter, date] | None:
+def next_plan_deadline(compliance: Compliance) -> tuple[Quarter, date] | None:
+    """The first plan registration deadline on or after ``as_of``."""
+    as_of = compliance.as_of
     for quarter in quarters(as_of, date(as_of.year + 1, 12, 31)):
         deadline = compliance.deadline(quarter)
         if deadline is not None and deadline[0] >= as_of:
@@ -31,13 +33,28 @@ def _next_deadline(compliance: Compliance, as_of: date) -> tuple[Quarter, date] 
     return None
 
 
+def upcoming(compliance: Compliance, limit: int = 5) -> list[tuple[date, str]]:
+    """The next plan registration deadline and annual report due dates, soonest first."""
+    as_of = compliance.as_of
+    found: list[tuple[date, str]] = []
+    plan = next_plan_deadline(compliance)
+    if plan:
+        found.append((plan[1], f"Đăng ký kế hoạch đi cơ sở {plan[0].label_lower}"))
+    for year in (as_of.year, as_of.year + 1):
+        policy = compliance.policy_on(date(year, 6, 30)) or compliance.policy_on(as_of)
+        for due, key in policy.annual_deadlines(year) if policy else ():
+            if due >= as_of:
+                found.append((due, f"{ANNUAL_LABELS.get(key, key)} ({year})"))
+    return sorted(found)[:limit]
+
+
 def markdown(compliance: Compliance, findings: list[Finding]) -> str:
     as_of, records = compliance.as_of, compliance.records
     lines = [f"## Các hạn cần nhớ (tính đến {short_date(as_of)})", ""]
-    upcoming = _next_deadline(compliance, as_of)
+    plan_deadline = next_plan_deadline(compliance)
     lines.append("### Đăng ký kế hoạch quý")
-    if upcoming:
-        quarter, day = upcoming
+    if plan_deadline:
+        quarter, day = plan_deadline
         done = {
             p.unit for p in records.plans if (p.year, p.quarter) == (quarter.year, quarter.number)
         }
@@ -74,11 +91,7 @@ def markdown(compliance: Compliance, findings: list[Finding]) -> str:
     policy = compliance.policy_on(as_of)
     if policy and policy.report_deadlines:
         lines += ["", f"### Báo cáo năm {as_of.year}"]
-        dues = sorted(
-            (date(as_of.year, int(month_day[:2]), int(month_day[3:])), key)
-            for key, month_day in policy.report_deadlines
-        )
-        for due, key in dues:
+        for due, key in policy.annual_deadlines(as_of.year):
             lines.append(
                 f"- {ANNUAL_LABELS.get(key, key)}: {short_date(due)} ({_in_days(due, as_of)})"
             )

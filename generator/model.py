@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -63,6 +64,14 @@ class Policy:
     long_absence_months: int
     report_deadlines: tuple[tuple[str, str], ...]
     source: Source = field(compare=False, repr=False)
+
+    def annual_deadlines(self, year: int) -> list[tuple[date, str]]:
+        """The annual report due dates in ``year``, by date ("02-30" means the month's last day)."""
+        dues = []
+        for key, month_day in self.report_deadlines:
+            month, day = int(month_day[:2]), int(month_day[3:])
+            dues.append((date(year, month, min(day, calendar.monthrange(year, month)[1])), key))
+        return sorted(dues)
 
     def governs(self, day: date) -> bool:
         return self.effective_from <= day and (

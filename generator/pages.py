@@ -9,6 +9,7 @@ from typing import Any
 
 from generator import exports, periodic, xlsx
 from generator.compliance import YearRow
+from generator.deadlines import ANNUAL_LABELS, upcoming
 from generator.findings import Finding, Severity
 from generator.model import Official, Records
 from generator.periods import Quarter, quarters, year_span
@@ -54,11 +55,14 @@ class Pages(Renderer):
         self.years = _years(outcome, as_of)
         self.quarter_list = _quarters(outcome, as_of)
         self.officials = sorted(self.records.officials.values(), key=lambda o: name_key(o.name))
+        # Tables sort names by this rank: the Vietnamese order, which the browser does not know.
+        name_rank = {official.id: rank for rank, official in enumerate(self.officials)}
         self.common: dict[str, Any] = {
             "officials": self.records.officials,
             "units": self.records.units,
             "place": lambda pid: place_label(self.records, pid),
             "contents": CONTENTS,
+            "name_rank": name_rank,
         }
 
     def official_page(self, official_id: str) -> str:
@@ -103,7 +107,7 @@ class Pages(Renderer):
         last = self.rows_by_year.get(year - 1, [])
         counts = Counter(f.severity for f in self.outcome.findings)
         visits_this_year = sum(1 for v in self.records.visits if v.start.year == year)
-        deadlines = self._deadlines()
+        deadlines = upcoming(self.compliance)
         self.page(
             "index.md",
             "overview.html.j2",
@@ -123,28 +127,6 @@ class Pages(Renderer):
             deadlines=deadlines,
             **self.common,
         )
-
-    def _deadlines(self) -> list[tuple[date, str]]:
-        found: list[tuple[date, str]] = []
-        for quarter in quarters(self.as_of, date(self.as_of.year + 1, 12, 31)):
-            deadline = self.compliance.deadline(quarter)
-            if deadline and deadline[0] >= self.as_of:
-                found.append((deadline[0], f"Đăng ký kế hoạch đi cơ sở {quarter.label}"))
-                break
-        labels = {
-            "district_annual": "Huyện, thành, thị đoàn báo cáo năm",
-            "province_annual": "Báo cáo năm trình Ban Thường vụ Tỉnh đoàn",
-            "central_annual": "Báo cáo năm gửi Ban Tổ chức Trung ương Đoàn",
-        }
-        for year in (self.as_of.year, self.as_of.year + 1):
-            policy = self.compliance.policy_on(date(year, 6, 30)) or self.compliance.policy_on(
-                self.as_of
-            )
-            for key, month_day in policy.report_deadlines if policy else ():
-                due = date(year, int(month_day[:2]), int(month_day[3:]))
-                if due >= self.as_of:
-                    found.append((due, f"{labels.get(key, key)} {year}"))
-        return sorted(found)[:5]
 
     def results(self) -> None:
         years = [y for y in self.years if self.rows_by_year.get(y)]
@@ -191,11 +173,7 @@ class Pages(Renderer):
             policy = self.compliance.policy_on(date(year, 12, 31)) or self.compliance.policy_on(
                 date(year, 1, 1)
             )
-            dues = [
-                (date(year, int(md[:2]), int(md[3:])), key)
-                for key, md in (policy.report_deadlines if policy else ())
-            ]
-            self._report(report, sorted(dues))
+            self._report(report, policy.annual_deadlines(year) if policy else [])
             entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
         by_year: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for year_label, label, path in entries:
@@ -215,6 +193,7 @@ class Pages(Renderer):
             search=False,
             report=report,
             dues=dues,
+            due_labels=ANNUAL_LABELS,
             **self.common,
         )
 

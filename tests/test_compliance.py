@@ -160,3 +160,15 @@ def test_spans() -> None:
     ]
     assert Quarter.of(date(2020, 12, 31)).span == Span(date(2020, 10, 1), date(2020, 12, 31))
     assert Quarter(2020, 1).span.days == 91 and Quarter(2019, 1).span.days == 90
+
+
+def test_annual_deadline_on_a_day_the_month_lacks_is_its_last_day(make_tree) -> None:  # type: ignore[no-untyped-def]
+    tree = make_tree(
+        {**POLICY, "report_deadlines": {"district_annual": "02-30", "province_annual": "10-20"}}
+    )
+    (policy,) = tree.run().records.policies
+    assert policy.annual_deadlines(2020) == [
+        (date(2020, 2, 29), "district_annual"),
+        (date(2020, 10, 20), "province_annual"),
+    ]
+    assert policy.annual_deadlines(2021)[0][0] == date(2021, 2, 28)
