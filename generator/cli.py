@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from generator import codeowners, deadlines, exports, pipeline, reporters, scaffold
+from generator import cache, codeowners, deadlines, exports, pipeline, reporters, scaffold
 from generator.errors import GeneratorError, UsageError
 from generator.findings import Severity
 
@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--records", type=Path, default=Path("records"), help="thư mục hồ sơ")
         sub.add_argument(
             "--as-of", type=_as_of, default=None, help="ngày kiểm tra (mặc định hôm nay)"
+        )
+        sub.add_argument(
+            "--no-cache", action="store_true", help="không dùng bộ nhớ đệm (.cache/ cạnh thư mục hồ sơ)"
         )
 
     validate = commands.add_parser("validate", help="kiểm tra hồ sơ và các quy tắc")
@@ -83,8 +86,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run(args: argparse.Namespace, as_of: date) -> pipeline.Outcome:
+    """Load and check the records, through the parse cache unless --no-cache."""
+    parse_cache = None if args.no_cache else cache.ParseCache(cache.default_location(args.records))
+    return pipeline.run(args.records, as_of, parse_cache)
+
+
 def _validate(args: argparse.Namespace, as_of: date) -> int:
-    outcome = pipeline.run(args.records, as_of)
+    outcome = _run(args, as_of)
     findings = outcome.findings
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt == "json":
@@ -114,7 +123,7 @@ def _errors_note(outcome: pipeline.Outcome) -> int:
 
 
 def _report(args: argparse.Namespace, as_of: date) -> int:
-    outcome = pipeline.run(args.records, as_of)
+    outcome = _run(args, as_of)
     rows = outcome.compliance.rows
     if args.format == "json":
         sys.stdout.write(exports.report_json(rows, as_of))
@@ -128,7 +137,7 @@ def _report(args: argparse.Namespace, as_of: date) -> int:
 def _build(args: argparse.Namespace, as_of: date) -> int:
     from generator import site  # noqa: PLC0415 - MkDocs is imported only when building
 
-    outcome = pipeline.run(args.records, as_of)
+    outcome = _run(args, as_of)
     site.build(outcome, as_of, args.out)
     return _errors_note(outcome)
 
@@ -140,7 +149,7 @@ def _serve(args: argparse.Namespace, as_of: date) -> int:
 
 
 def _new(args: argparse.Namespace, as_of: date) -> int:
-    outcome = pipeline.run(args.records, as_of)
+    outcome = _run(args, as_of)
     text = scaffold.visit_skeleton(outcome.records, outcome.compliance, args.official, args.start)
     path = scaffold.visit_path(args.records, args.official, args.start)
     scaffold.write_new(path, text)
@@ -151,7 +160,7 @@ def _new(args: argparse.Namespace, as_of: date) -> int:
 
 
 def _deadlines(args: argparse.Namespace, as_of: date) -> int:
-    outcome = pipeline.run(args.records, as_of)
+    outcome = _run(args, as_of)
     text = deadlines.markdown(outcome.compliance, outcome.findings)
     sys.stdout.write(text)
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -162,7 +171,7 @@ def _deadlines(args: argparse.Namespace, as_of: date) -> int:
 
 
 def _codeowners(args: argparse.Namespace, as_of: date) -> int:
-    outcome = pipeline.run(args.records, as_of)
+    outcome = _run(args, as_of)
     sys.stdout.write(codeowners.codeowners(outcome.records, args.org))
     return _errors_note(outcome)
 

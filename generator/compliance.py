@@ -93,6 +93,7 @@ class Compliance:
         self.horizon = date(as_of.year, 12, 31)
         self.policies = sorted(records.policies, key=lambda p: (p.effective_from, p.id))
         self.policy_spans = [(p.span(self.horizon), p) for p in self.policies]
+        self._policy_of_day: dict[date, Policy | None] = {}
         visits: dict[str, list[Visit]] = defaultdict(list)
         for visit in sorted(records.visits, key=lambda v: (v.start, v.end, v.source.file)):
             visits[visit.official].append(visit)
@@ -106,7 +107,9 @@ class Compliance:
     # -- days and policies -------------------------------------------------
 
     def policy_on(self, day: date) -> Policy | None:
-        return next((p for p in self.policies if p.governs(day)), None)
+        if day not in self._policy_of_day:
+            self._policy_of_day[day] = next((p for p in self.policies if p.governs(day)), None)
+        return self._policy_of_day[day]
 
     def unit_on(self, official_id: str, day: date) -> Unit | None:
         official = self.records.officials.get(official_id)
@@ -179,13 +182,17 @@ class Compliance:
     def counted(self, visit: Visit) -> bool:
         return not self.not_counted_by_invitation(visit) and not self.out_of_area(visit)
 
+    @functools.cache  # noqa: B019 - see applicable()
+    def _visits_by_year(self, official_id: str) -> dict[int, list[Visit]]:
+        by_year: dict[int, list[Visit]] = defaultdict(list)
+        for visit in self.visits_of.get(official_id, []):
+            for year in range(visit.start.year, visit.end.year + 1):
+                by_year[year].append(visit)
+        return by_year
+
     def counted_visits(self, official_id: str, year: int) -> list[Visit]:
-        span = year_span(year)
-        return [
-            v
-            for v in self.visits_of.get(official_id, [])
-            if v.span.overlaps(span) and self.counted(v)
-        ]
+        """Counted visits with at least one day in ``year``."""
+        return [v for v in self._visits_by_year(official_id).get(year, []) if self.counted(v)]
 
     def has_branch_meeting(self, visit: Visit) -> bool:
         policy = self.policy_on(visit.start)

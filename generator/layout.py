@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _SLUG_RE = re.compile(rf"{SLUG}\Z")
@@ -55,9 +54,8 @@ _PATTERNS = (
 )
 
 
-def classify(rel: PurePosixPath) -> Location | None:
-    """Return the record kind a path (relative to ``records/``) belongs to, or ``None``."""
-    text = rel.as_posix()
+def classify(text: str) -> Location | None:
+    """Return the record kind a path (relative to ``records/``, "/"-separated) belongs to, or ``None``."""
     match = next((m for p in _PATTERNS if (m := p.fullmatch(text))), None)
     if match is None:
         return None

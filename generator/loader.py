@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from generator import yamlread
+from generator.cache import ParseCache, content_hash, stat_key
 from generator.errors import UsageError
 from generator.findings import Finding, Severity
 from generator.layout import Kind, Location
@@ -19,53 +20,76 @@ DataPath = yamlread.Path_
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One parsed record file with a (line, column) mark for every key and value."""
+    """One parsed record file with a (line, column) mark for every key and value.
+
+    A document served from the parse cache carries no marks; the first call to
+    :meth:`mark` (a finding about it) reads its file again to place them.
+    """
 
     file: str  # display path: relative to the folder that holds records/
     location: Location
     data: dict[str, Any]
-    marks: dict[DataPath, Mark]
-    key_marks: dict[DataPath, Mark]
+    marks: dict[DataPath, Mark] | None
+    key_marks: dict[DataPath, Mark] | None
+    path: str = ""
 
     @property
     def kind(self) -> Kind:
         return self.location.kind
 
+    def _load_marks(self) -> tuple[dict[DataPath, Mark], dict[DataPath, Mark]]:
+        if self.marks is None or self.key_marks is None:
+            try:
+                with open(self.path, "rb") as handle:  # noqa: PTH123 - see read()
+                    parsed = yamlread.parse(yamlread.decode(handle.read()))
+                marks, key_marks = parsed.marks, parsed.key_marks
+            except (OSError, yamlread.YamlProblem):
+                marks, key_marks = {(): (1, 1)}, {}
+            object.__setattr__(self, "marks", marks)
+            object.__setattr__(self, "key_marks", key_marks)
+            return marks, key_marks
+        return self.marks, self.key_marks
+
     def mark(self, path: DataPath, *, key: bool = False) -> Mark:
         """The mark of the value at ``path`` (or of its key), else of its nearest ancestor."""
-        if key and path in self.key_marks:
-            return self.key_marks[path]
-        while path not in self.marks:
+        marks, key_marks = self._load_marks()
+        if key and path in key_marks:
+            return key_marks[path]
+        while path not in marks and path:
             path = path[:-1]
-        return self.marks[path]
+        return marks.get(path, (1, 1))
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     """A file found under ``records/`` before it is parsed."""
 
-    path: Path
-    rel: PurePosixPath
-    file: str
+    path: str  # as the file system names it
+    rel: str  # relative to records/, with "/" separators
+    file: str  # as findings show it: relative to the folder that holds records/
 
 
 def discover(records: Path) -> Iterator[SourceFile]:
-    """Every non-hidden file under ``records``, in a stable order."""
+    """Every non-hidden file under ``records``, in a stable order (hidden folders skipped)."""
     if not records.is_dir():
         raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
     base = records.name or records.resolve().name
-    for dirpath, dirnames, filenames in os.walk(records):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name.startswith("."):
-                continue
-            path = Path(dirpath, name)
-            rel = PurePosixPath(path.relative_to(records).as_posix())
-            yield SourceFile(path, rel, f"{base}/{rel}")
+
+    def walk(folder: str, prefix: str) -> Iterator[SourceFile]:
+        with os.scandir(folder) as scan:
+            entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        for entry in entries:
+            rel = f"{prefix}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                yield from walk(entry.path, f"{rel}/")
+            elif entry.is_file():
+                yield SourceFile(entry.path, rel, f"{base}/{rel}")
+
+    yield from walk(str(records), "")
 
 
 def misplaced(source: SourceFile) -> Finding:
-    hint = " (đuôi tệp phải là .yaml)" if source.rel.suffix == ".yml" else ""
+    hint = " (đuôi tệp phải là .yaml)" if source.rel.endswith(".yml") else ""
     return Finding(
         rule="path-mismatch",
         severity=Severity.ERROR,
@@ -88,13 +112,16 @@ def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document 
             line=problem.line,
             column=problem.column,
         )
-    return Document(source.file, location, parsed.data, parsed.marks, parsed.key_marks)
+    return Document(source.file, location, parsed.data, parsed.marks, parsed.key_marks, source.path)
 
 
-def read(source: SourceFile, location: Location) -> Document | Finding:
+def read(source: SourceFile, location: Location, cache: ParseCache | None = None) -> Document | Finding:
     """Parse one classified file; a problem comes back as a ``yaml-syntax`` finding."""
+    if cache is not None:
+        return _read_cached(source, location, cache)
     try:
-        raw = source.path.read_bytes()
+        with open(source.path, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
+            raw = handle.read()
     except OSError as exc:
         return Finding(
             rule="yaml-syntax",
@@ -105,3 +132,23 @@ def read(source: SourceFile, location: Location) -> Document | Finding:
             column=1,
         )
     return parse_bytes(raw, source, location)
+
+
+def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> Document | Finding:
+    try:
+        stat = stat_key(source.path)
+        known = cache.known(source.rel, stat)
+        if known is not None:
+            return Document(source.file, location, known, None, None, source.path)
+        with open(source.path, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
+            raw = handle.read()
+    except OSError:
+        return read(source, location)  # reports the problem
+    digest = content_hash(raw)
+    found = cache.by_content(digest)
+    if found is not None:
+        cache.remember(source.rel, stat, digest, None)
+        return Document(source.file, location, found, None, None, source.path)
+    result = parse_bytes(raw, source, location)
+    cache.remember(source.rel, stat, digest, None if isinstance(result, Finding) else result.data)
+    return result

@@ -1,4 +1,8 @@
-"""Frozen, typed records built from documents that passed their schema."""
+"""Frozen, typed records built from documents that passed their schema.
+
+Records compare and hash by identity (``eq=False``): each stands for one place in
+one file, and the rules' memo tables key on them without hashing their fields.
+"""
 
 from __future__ import annotations
 
@@ -45,7 +49,7 @@ class Settings:
     signatory: str | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Policy:
     id: str
     title: str
@@ -83,7 +87,7 @@ class Policy:
         return Span(self.effective_from, self.effective_to or horizon)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Unit:
     id: str
     name: str
@@ -92,7 +96,7 @@ class Unit:
     source: Source = field(compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Place:
     id: str  # full id: district[/commune[/hamlet]]
     name: str
@@ -107,7 +111,7 @@ class Place:
         return self.id.split("/", 1)[0]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Assignment:
     unit: str
     role: str
@@ -120,20 +124,20 @@ class Assignment:
         return Span(self.start, self.end or horizon)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Exemption:
     kind: str
     start: date
     end: date
     note: str | None
     source: Source = field(compare=False, repr=False)
+    span: Span = field(init=False, repr=False)
 
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "span", Span(self.start, self.end))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Official:
     id: str
     name: str
@@ -148,7 +152,7 @@ class Official:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class PlanEntry:
     official: str
     contents: tuple[str, ...]
@@ -157,7 +161,7 @@ class PlanEntry:
     source: Source = field(compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Plan:
     unit: str
     year: int
@@ -169,7 +173,7 @@ class Plan:
     source: Source = field(compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Visit:
     official: str
     start: date
@@ -182,10 +186,10 @@ class Visit:
     proposals: tuple[str, ...]
     reported_on: date
     source: Source = field(compare=False, repr=False)
+    span: Span = field(init=False, repr=False)
 
-    @property
-    def span(self) -> Span:
-        return Span(self.start, self.end)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "span", Span(self.start, self.end))
 
 
 @dataclass(slots=True)
@@ -206,19 +210,12 @@ class Records:
     plan_files: set[tuple[str, int, int]] = field(default_factory=set)
 
     def unknown(self, kind: Kind, ident: str) -> bool:
-        known: dict[Kind, dict[str, Unit] | dict[str, Official] | dict[str, Place]] = {
-            Kind.UNITS: self.units,
-            Kind.OFFICIAL: self.officials,
-            Kind.LOCALITY: self.places,
-        }
-        if ident in known[kind]:
-            return False
-        invalid = self.invalid_ids.get(kind, set())
-        if kind is Kind.UNITS and "*" in invalid:
-            return False
-        return (
-            ident.split("/", 1)[0] not in invalid if kind is Kind.LOCALITY else ident not in invalid
-        )
+        """Whether ``ident`` names no record of ``kind`` (ids of invalid files count as known)."""
+        if kind is Kind.UNITS:
+            return ident not in self.units and not ({ident, "*"} & self.invalid_ids.get(kind, set()))
+        if kind is Kind.OFFICIAL:
+            return ident not in self.officials and ident not in self.invalid_ids.get(kind, set())
+        return ident not in self.places and ident.split("/", 1)[0] not in self.invalid_ids.get(kind, set())
 
 
 def settings(doc: Document) -> Settings:

@@ -31,6 +31,9 @@ class Span:
     def intersect(self, other: Span) -> Span:
         return Span(max(self.first, other.first), min(self.last, other.last))
 
+    def covers(self, other: Span) -> bool:
+        return self.first <= other.first and other.last <= self.last
+
     def overlaps(self, other: Span) -> bool:
         return not self.intersect(other).empty
 

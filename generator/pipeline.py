@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import loader, model, schema
+from generator.cache import ParseCache
 from generator.compliance import Compliance
 from generator.findings import Finding, sort_findings
 from generator.layout import Kind, classify
@@ -79,20 +80,25 @@ def build_records(
     return records
 
 
-def run(records_dir: Path, as_of: date) -> Outcome:
-    """Load every record under ``records_dir`` and apply every rule as of ``as_of``."""
+def run(records_dir: Path, as_of: date, cache: ParseCache | None = None) -> Outcome:
+    """Load every record under ``records_dir`` and apply every rule as of ``as_of``.
+
+    With a :class:`ParseCache`, unchanged files are not parsed again (the result is the same).
+    """
     stage: dict[str, list[Finding]] = defaultdict(list)
     valid: list[Document] = []
     invalid: list[tuple[Kind, str | None]] = []
     plan_files: set[tuple[str, int, int]] = set()
+    seen: set[str] = set()
     for source in loader.discover(records_dir):
+        seen.add(source.rel)
         location = classify(source.rel)
         if location is None:
             stage["path-mismatch"].append(loader.misplaced(source))
             continue
         if location.kind is Kind.PLAN and location.stem and location.year and location.quarter:
             plan_files.add((location.stem, location.year, location.quarter))
-        result = loader.read(source, location)
+        result = loader.read(source, location, cache)
         errors = [result] if isinstance(result, Finding) else schema.check(result)
         if errors:
             for error in errors:
@@ -100,6 +106,8 @@ def run(records_dir: Path, as_of: date) -> Outcome:
             invalid.append((location.kind, location.stem))
         elif isinstance(result, Document):
             valid.append(result)
+    if cache is not None:
+        cache.save(seen)
     records = build_records(valid, invalid)
     records.plan_files = plan_files
     compliance = Compliance(records, as_of)

@@ -8,16 +8,18 @@ import json
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import jsonschema_rs
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from generator.findings import Finding, Severity
 from generator.layout import Kind
 from generator.loader import Document
 from generator.vietnamese import CONTENTS
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 SCHEMA_FILES = {
     Kind.SETTINGS: "settings.schema.json",
@@ -56,7 +58,9 @@ def load_schema(kind: Kind) -> dict[str, Any]:
 
 @functools.cache
 def validator(kind: Kind) -> Draft202012Validator:
-    """The compiled validator of one record kind (built once per process)."""
+    """The explaining validator of one record kind (built once, only when a file fails)."""
+    from jsonschema import Draft202012Validator  # noqa: PLC0415 - slow import, needed only for bad files
+
     schema = load_schema(kind)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 

@@ -83,6 +83,10 @@ class _Frame:
 def _resolve_plain(value: str) -> Any:
     if value and value[0] not in _MAYBE_TYPED:
         return value
+    if value.isascii() and value.isdigit():
+        return int(value, 10)
+    if value[:1].isdigit() and "-" in value and "e" not in value and "E" not in value:
+        return value  # a date and the like: no number has a dash after its first digit
     if value in _NULL:
         return None
     if value in _BOOL:
@@ -123,11 +127,64 @@ def translate_problem(problem: str | None) -> str:
     return f"cú pháp YAML không hợp lệ ({problem})"
 
 
+# Characters without which a file can hold no anchor, alias or tag.
+_EXOTIC = ("&", "*", "!")
+
+
 def parse(text: str) -> Parsed:
     """Parse ``text`` (already decoded) into a :class:`Parsed` mapping.
 
     Raises :class:`YamlProblem` for anything that is not one plain mapping.
+    Most records hold no ``&``, ``*`` or ``!``: those are composed by libyaml in C
+    and walked here (as fast as the plain C loader); any other file, and any
+    file libyaml rejects, goes through the event reader, which explains exactly.
     """
+    if not any(c in text for c in _EXOTIC):
+        try:
+            return _parse_composed(text)
+        except (yaml.YAMLError, _Fallback):
+            pass
+    return _parse_events(text)
+
+
+class _Fallback(Exception):
+    """The fast path cannot decide; the event reader will."""
+
+
+def _parse_composed(text: str) -> Parsed:
+    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        raise _Fallback
+    normalise = not unicodedata.is_normalized("NFC", text)
+    marks: dict[Path_, Mark] = {}
+    key_marks: dict[Path_, Mark] = {}
+
+    def walk(node: yaml.Node, path: Path_) -> Any:
+        start = node.start_mark
+        marks[path] = (start.line + 1, start.column + 1)
+        if isinstance(node, yaml.ScalarNode):
+            raw = unicodedata.normalize("NFC", node.value) if normalise else node.value
+            return _resolve_plain(raw) if node.style == "" else raw
+        if isinstance(node, yaml.SequenceNode):
+            return [walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Fallback
+            key = unicodedata.normalize("NFC", key_node.value) if normalise else key_node.value
+            if key in mapping:
+                raise _Fallback
+            key_start = key_node.start_mark
+            key_marks[(*path, key)] = (key_start.line + 1, key_start.column + 1)
+            mapping[key] = walk(value_node, (*path, key))
+        return mapping
+
+    data = walk(node, ())
+    return Parsed(data, marks, key_marks)
+
+
+def _parse_events(text: str) -> Parsed:
+    """The exact reader: every construct the records must not use is found and located."""
     normalise = not unicodedata.is_normalized("NFC", text)
     stack: list[_Frame] = []
     marks: dict[Path_, Mark] = {}

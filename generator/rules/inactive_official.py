@@ -25,7 +25,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         official = ctx.records.officials.get(visit.official)
         if official is None or visit.span.empty:
             continue
-        uncovered = subtract([visit.span], [a.span(horizon) for a in official.assignments])
+        spans = [a.span(horizon) for a in official.assignments]
+        if any(span.covers(visit.span) for span in spans):
+            continue
+        uncovered = subtract([visit.span], spans)
         if uncovered:
             yield RULE.on_visit(
                 ctx,

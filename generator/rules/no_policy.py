@@ -24,6 +24,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     horizon = max(compliance.horizon, max((v.end for v in ctx.records.visits), default=ctx.as_of))
     governed = [p.span(horizon) for p in compliance.policies]
     for visit in ctx.records.visits:
+        if any(span.covers(visit.span) for span in governed):
+            continue
         uncovered = subtract([visit.span], governed)
         if uncovered:
             yield RULE.on_visit(

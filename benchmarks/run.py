@@ -1,0 +1,127 @@
+"""make bench: validation and build speed at 10k, 30k and 100k visits, side by side.
+
+Each measurement runs in its own process; times are wall-clock seconds, peak
+memory is the child's maximum resident set. Trees are written once per size and
+seed under $BENCH_DIR (default /tmp/di-co-so-bench) by scripts.synth.
+
+    python -m benchmarks.run [--sizes 10000,30000,100000] [--skip-check-jsonschema] [--skip-build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+AS_OF = "2026-11-27"
+VISITS_PER_OFFICIAL = 166  # what scripts.synth writes on average over 2018-2026
+
+FLOOR = """
+import os, sys, yaml
+def walk(folder):
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    for e in entries:
+        if e.is_dir():
+            yield from walk(e.path)
+        elif e.name.endswith(".yaml"):
+            yield e.path
+n = 0
+for path in walk(sys.argv[1]):
+    with open(path, "rb") as handle:
+        yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+    n += 1
+print(n)
+"""
+
+
+def measure(command: list[str], **kwargs: object) -> tuple[float, float]:
+    """(seconds, peak MiB) of one child process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=REPO, **kwargs)  # type: ignore[call-overload]
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def tree(size: int, root: Path) -> Path:
+    records = root / f"{size}" / "records"
+    if not records.exists():
+        officials = max(1, round(size / VISITS_PER_OFFICIAL))
+        subprocess.run(
+            [PY, "-m", "scripts.synth", "synthetic", "--officials", str(officials), "--seed", str(size), "--out", str(records)],
+            check=True, cwd=REPO, stdout=subprocess.DEVNULL,
+        )
+    return records
+
+
+def edit_one_visit(records: Path) -> None:
+    visit = next((records / "visits").rglob("*.yaml"))
+    with visit.open("a", encoding="utf-8") as handle:
+        handle.write("# benchmark edit\n")
+
+
+def check_jsonschema(records: Path) -> float:
+    files = sorted(str(p) for p in (records / "visits").rglob("*.yaml"))
+    tool = str(Path(PY).with_name("check-jsonschema"))
+    total = 0.0
+    for start in range(0, len(files), 5000):  # stay under the argument-length limit
+        seconds, _ = measure([tool, "--schemafile", str(REPO / "schema/visit.schema.json"), *files[start : start + 5000]])
+        total += seconds
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,30000,100000")
+    parser.add_argument("--skip-check-jsonschema", action="store_true")
+    parser.add_argument("--skip-build", action="store_true")
+    args = parser.parse_args()
+    root = Path(os.environ.get("BENCH_DIR", "/tmp/di-co-so-bench"))
+    print(f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {date.today()}")  # noqa: DTZ011 - a report's date
+    header = (
+        "| visits | floor s | cold s | cold/floor | warm s | warm/floor | check-jsonschema s | × faster |"
+        " build s | peak MiB (validate / build) |"
+    )
+    print(header)
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    for size in (int(s) for s in args.sizes.split(",")):
+        records = tree(size, root)
+        visits = sum(1 for _ in (records / "visits").rglob("*.yaml"))
+        cache_dir = records.parent / ".cache"
+        validate = [PY, "-m", "generator", "validate", "--records", str(records), "--as-of", AS_OF, "--format", "json"]
+        floor, _ = measure([PY, "-c", FLOOR, str(records)])
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        cold, peak_validate = measure(validate)
+        edit_one_visit(records)
+        warm, _ = measure(validate)
+        cjs = check_jsonschema(records) if not args.skip_check_jsonschema else float("nan")
+        if args.skip_build:
+            build, peak_build = float("nan"), float("nan")
+        else:
+            docs, out = records.parent / "generated", records.parent / "public"
+            script = (
+                "import sys; from datetime import date; from pathlib import Path; from generator import pipeline, site; "
+                f"o = pipeline.run(Path({str(records)!r}), date.fromisoformat({AS_OF!r})); "
+                f"site.build(o, date.fromisoformat({AS_OF!r}), Path({str(out)!r}), docs_dir=Path({str(docs)!r}))"
+            )
+            build, peak_build = measure([PY, "-c", script])
+        print(
+            f"| {visits:,} | {floor:.2f} | {cold:.2f} | {cold / floor:.2f} | {warm:.2f} | {warm / floor:.2f} "
+            f"| {cjs:.1f} | {cjs / cold:.1f} | {build:.1f} | {peak_validate:.0f} / {peak_build:.0f} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
