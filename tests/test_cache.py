@@ -6,15 +6,15 @@ import os
 from datetime import date
 
 from generator import pipeline
-from generator.cli import main
 from generator.cache import MAGIC, ParseCache, default_location
+from generator.cli import main
 from tests.conftest import Tree, province
 
 
 def run(tree: Tree) -> pipeline.Outcome:
     return pipeline.run(
         tree.records,
-        __import__("datetime").date(2026, 11, 27),
+        date(2026, 11, 27),
         ParseCache(default_location(tree.records)),
     )
 
