@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
             "--as-of", type=_as_of, default=None, help="ngày kiểm tra (mặc định hôm nay)"
         )
         sub.add_argument(
-            "--no-cache", action="store_true", help="không dùng bộ nhớ đệm (.cache/ cạnh thư mục hồ sơ)"
+            "--no-cache",
+            action="store_true",
+            help="không dùng bộ nhớ đệm (.cache/ cạnh thư mục hồ sơ)",
         )
 
     validate = commands.add_parser("validate", help="kiểm tra hồ sơ và các quy tắc")

@@ -115,7 +115,9 @@ def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document 
     return Document(source.file, location, parsed.data, parsed.marks, parsed.key_marks, source.path)
 
 
-def read(source: SourceFile, location: Location, cache: ParseCache | None = None) -> Document | Finding:
+def read(
+    source: SourceFile, location: Location, cache: ParseCache | None = None
+) -> Document | Finding:
     """Parse one classified file; a problem comes back as a ``yaml-syntax`` finding."""
     if cache is not None:
         return _read_cached(source, location, cache)

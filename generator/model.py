@@ -212,10 +212,14 @@ class Records:
     def unknown(self, kind: Kind, ident: str) -> bool:
         """Whether ``ident`` names no record of ``kind`` (ids of invalid files count as known)."""
         if kind is Kind.UNITS:
-            return ident not in self.units and not ({ident, "*"} & self.invalid_ids.get(kind, set()))
+            return ident not in self.units and not (
+                {ident, "*"} & self.invalid_ids.get(kind, set())
+            )
         if kind is Kind.OFFICIAL:
             return ident not in self.officials and ident not in self.invalid_ids.get(kind, set())
-        return ident not in self.places and ident.split("/", 1)[0] not in self.invalid_ids.get(kind, set())
+        return ident not in self.places and ident.split("/", 1)[0] not in self.invalid_ids.get(
+            kind, set()
+        )
 
 
 def settings(doc: Document) -> Settings:

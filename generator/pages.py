@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from generator import exports, periodic, xlsx
+from generator import documents, exports, periodic, xlsx
 from generator.compliance import YearRow
 from generator.deadlines import ANNUAL_LABELS, upcoming
 from generator.findings import Finding, Severity
@@ -159,8 +159,10 @@ class Pages(Renderer):
     def reports(self) -> None:
         findings = self.outcome.findings
         entries: list[tuple[str, str, str]] = []
+        by_year: dict[int, list[periodic.PeriodReport]] = defaultdict(list)
         for quarter in self.quarter_list:
             report = periodic.quarter_report(self.compliance, findings, quarter)
+            by_year[quarter.year].append(report)
             self._report(report, None)
             entries.append((str(quarter.year), report.title, f"bao-cao/{report.slug}.md"))
         for year in self.years:
@@ -175,15 +177,35 @@ class Pages(Renderer):
             )
             self._report(report, policy.annual_deadlines(year) if policy else [])
             entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
-        by_year: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for year, reports in by_year.items():
+            rows = self.rows_by_year.get(year, [])
+            self.site.add(
+                f"data/nam-{year}.xlsx", xlsx.year_workbook(self.compliance, rows, reports, year)
+            )
+        by_year_links: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for year_label, label, path in entries:
-            by_year[year_label].append((label, path))
+            by_year_links[year_label].append((label, path))
         self.page(
             "bao-cao/index.md",
             "reports_index.html.j2",
             "Báo cáo định kỳ",
-            by_year=dict(sorted(by_year.items(), reverse=True)),
+            by_year=dict(sorted(by_year_links.items(), reverse=True)),
         )
+
+    def _documents(self, report: periodic.PeriodReport) -> list[tuple[str, str]]:
+        """The report as DOCX for the province and for each district union: (label, path)."""
+        made = []
+        for unit in [None, *(u for u in self.records.units.values() if u.level == "district")]:
+            name = "tinh" if unit is None else unit.id
+            path = f"van-ban/{report.slug}/{name}.docx"
+            self.site.add(
+                path,
+                documents.report_document(
+                    self.compliance, self.outcome.findings, report, unit, self.as_of
+                ),
+            )
+            made.append(("Toàn tỉnh" if unit is None else unit.name, path))
+        return made
 
     def _report(self, report: periodic.PeriodReport, dues: list[tuple[date, str]] | None) -> None:
         self.page(
@@ -194,6 +216,7 @@ class Pages(Renderer):
             report=report,
             dues=dues,
             due_labels=ANNUAL_LABELS,
+            downloads=self._documents(report),
             **self.common,
         )
 
@@ -243,6 +266,11 @@ class Pages(Renderer):
         rows = sorted(
             self.rows_by_official.get(official.id, []), key=lambda r: r.year, reverse=True
         )
+        for row in rows:
+            self.site.add(
+                f"van-ban/can-bo/{official.id}-{row.year}.docx",
+                documents.official_document(self.compliance, official, row, self.as_of),
+            )
         keywords = {
             official.name,
             *(

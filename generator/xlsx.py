@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -12,30 +10,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from generator.compliance import YearRow
+from generator.compliance import Compliance, YearRow
 from generator.exports import CSV_HEADERS, table
 from generator.model import Records
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def deterministic(data: bytes, stamp: date) -> bytes:
-    """Rewrite an Office package with fixed timestamps: openpyxl stamps the save time."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    when = f"{stamp.isoformat()}T00:00:00Z".encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(
-                info.filename, date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0)
-            )
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            content = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = _MODIFIED.sub(rb"\g<1>" + when + rb"\g<2>", content)
-            target.writestr(fixed, content)
-    return out.getvalue()
+from generator.office import deterministic
+from generator.periodic import PeriodReport
+from generator.vietnamese import CONTENTS, LEVEL, STATUS
 
 
 def sheet(
@@ -62,6 +42,118 @@ def sheet(
 def compliance_workbook(rows: Sequence[YearRow], records: Records, as_of: date) -> bytes:
     workbook = Workbook()
     sheet(workbook, "Kết quả", CSV_HEADERS, table(rows, records), first=True)
+    return _save(workbook, as_of)
+
+
+def year_workbook(
+    compliance: Compliance, rows: Sequence[YearRow], quarters: Sequence[PeriodReport], year: int
+) -> bytes:
+    """One workbook per year: compliance, per unit, per quarter, coverage and the visits."""
+    records = compliance.records
+    workbook = Workbook()
+    sheet(workbook, "Kết quả", CSV_HEADERS, table(rows, records), first=True)
+    statuses = ("met", "not_met", "in_progress", "exempt")
+    per_unit: dict[str, list[int]] = {}
+    for row in rows:
+        counts = per_unit.setdefault(row.unit, [0] * (len(statuses) + 1))
+        counts[statuses.index(row.status)] += 1
+        counts[-1] += row.counted_days
+    sheet(
+        workbook,
+        "Theo đơn vị",
+        ["Mã đơn vị", "Đơn vị", "Cấp", *(STATUS[s] for s in statuses), "Số ngày đã đi"],
+        [
+            [
+                uid,
+                records.units[uid].name if uid in records.units else "",
+                LEVEL.get(records.units[uid].level, "") if uid in records.units else "",
+                *counts,
+            ]
+            for uid, counts in sorted(per_unit.items())
+        ],
+    )
+    quarter_rows: list[list[object]] = [
+        [
+            report.title.removeprefix("Báo cáo "),
+            section.title,
+            section.visits,
+            section.counted_visits,
+            section.days,
+            *(section.contents[c] for c in CONTENTS),
+            len(section.late_reports),
+        ]
+        for report in quarters
+        for section in [report.province, *report.units]
+        if section.visits or section is report.province
+    ]
+    sheet(
+        workbook,
+        "Theo quý",
+        ["Kỳ", "Đơn vị", "Số đợt", "Số đợt được tính", "Số ngày", *CONTENTS, "Báo cáo trễ"],
+        quarter_rows,
+    )
+    visits = [v for v in records.visits if v.start.year == year]
+    coverage: list[list[object]] = []
+    for district in sorted(
+        (p for p in records.places.values() if p.depth == 1), key=lambda p: p.id
+    ):
+        by_quarter = [0, 0, 0, 0]
+        for visit in visits:
+            if any(place.split("/", 1)[0] == district.id for place in visit.places):
+                by_quarter[(visit.start.month - 1) // 3] += 1
+        communes = [
+            p for p in records.places.values() if p.district == district.id and p.depth == 2
+        ]
+        reached = {
+            "/".join(place.split("/")[:2])
+            for v in visits
+            for place in v.places
+            if place.startswith(district.id + "/")
+        }
+        coverage.append([district.name, *by_quarter, sum(by_quarter), len(reached), len(communes)])
+    sheet(
+        workbook,
+        "Địa bàn",
+        ["Địa bàn", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Số xã đã đến", "Tổng số xã"],
+        coverage,
+    )
+    visit_rows: list[list[object]] = [
+        [
+            v.official,
+            records.officials[v.official].name if v.official in records.officials else "",
+            v.start,
+            v.end,
+            "; ".join(v.places),
+            ", ".join(v.contents),
+            "Có" if compliance.counted(v) else "Không",
+            v.reported_on,
+        ]
+        for v in sorted(visits, key=lambda v: (v.start, v.official))
+    ]
+    sheet(
+        workbook,
+        "Đợt đi cơ sở",
+        [
+            "Mã cán bộ",
+            "Họ và tên",
+            "Từ ngày",
+            "Đến ngày",
+            "Địa bàn",
+            "Nội dung",
+            "Được tính",
+            "Ngày nộp báo cáo",
+        ],
+        visit_rows,
+    )
+    for ws in workbook.worksheets:
+        for column in ws.iter_cols(min_row=2):
+            for cell in column:
+                if isinstance(cell.value, date):
+                    cell.number_format = "DD/MM/YYYY"
+    return _save(workbook, compliance.as_of)
+
+
+def _save(workbook: Workbook, as_of: date) -> bytes:
     stamp = datetime(as_of.year, as_of.month, as_of.day)  # noqa: DTZ001 - a date, not a moment
     workbook.properties.created = stamp
     workbook.properties.modified = stamp

@@ -15,6 +15,11 @@ HOSTILE = '<script>alert("x")</script> [bấm](javascript:alert(1)) {: onclick="
 
 def small_tree(root: Path, hostile: bool = False) -> Tree:
     tree = Tree(root).base()
+    tree.write(
+        "settings.yaml",
+        "parent: ĐOÀN TNCS HỒ CHÍ MINH\norganisation: BCH ĐOÀN TỈNH TÂY NINH\nplace: Tây Ninh\n"
+        "signatory:\n  on_behalf: TM. BAN THƯỜNG VỤ TỈNH ĐOÀN\n  title: PHÓ BÍ THƯ\n  name: Nguyễn Văn Ký\n",
+    )
     evil = f" {HOSTILE}" if hostile else ""
     tree.write(
         "officials/nguyen-thi-lan.yaml",
