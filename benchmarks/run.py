@@ -2,7 +2,7 @@
 
 Each measurement runs in its own process; times are wall-clock seconds, peak
 memory is the child's maximum resident set. Trees are written once per size and
-seed under $BENCH_DIR (default /tmp/di-co-so-bench) by scripts.synth.
+seed under $BENCH_DIR (default: di-co-so-bench in the system's temporary folder) by scripts.synth.
 
     python -m benchmarks.run [--sizes 10000,30000,100000] [--skip-check-jsonschema] [--skip-build]
 """
@@ -16,8 +16,9 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from datetime import date
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,8 +60,21 @@ def tree(size: int, root: Path) -> Path:
     if not records.exists():
         officials = max(1, round(size / VISITS_PER_OFFICIAL))
         subprocess.run(
-            [PY, "-m", "scripts.synth", "synthetic", "--officials", str(officials), "--seed", str(size), "--out", str(records)],
-            check=True, cwd=REPO, stdout=subprocess.DEVNULL,
+            [
+                PY,
+                "-m",
+                "scripts.synth",
+                "synthetic",
+                "--officials",
+                str(officials),
+                "--seed",
+                str(size),
+                "--out",
+                str(records),
+            ],
+            check=True,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
         )
     return records
 
@@ -76,19 +90,31 @@ def check_jsonschema(records: Path) -> float:
     tool = str(Path(PY).with_name("check-jsonschema"))
     total = 0.0
     for start in range(0, len(files), 5000):  # stay under the argument-length limit
-        seconds, _ = measure([tool, "--schemafile", str(REPO / "schema/visit.schema.json"), *files[start : start + 5000]])
+        seconds, _ = measure(
+            [
+                tool,
+                "--schemafile",
+                str(REPO / "schema/visit.schema.json"),
+                *files[start : start + 5000],
+            ]
+        )
         total += seconds
     return total
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10000,30000,100000")
     parser.add_argument("--skip-check-jsonschema", action="store_true")
     parser.add_argument("--skip-build", action="store_true")
     args = parser.parse_args()
-    root = Path(os.environ.get("BENCH_DIR", "/tmp/di-co-so-bench"))
-    print(f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {date.today()}")  # noqa: DTZ011 - a report's date
+    root = Path(os.environ.get("BENCH_DIR") or Path(tempfile.gettempdir()) / "di-co-so-bench")
+    today = datetime.now(UTC).date()  # the date of the measurement, printed with it
+    print(
+        f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {today}"
+    )
     header = (
         "| visits | floor s | cold s | cold/floor | warm s | warm/floor | check-jsonschema s | × faster |"
         " build s | peak MiB (validate / build) |"
@@ -99,7 +125,18 @@ def main() -> None:
         records = tree(size, root)
         visits = sum(1 for _ in (records / "visits").rglob("*.yaml"))
         cache_dir = records.parent / ".cache"
-        validate = [PY, "-m", "generator", "validate", "--records", str(records), "--as-of", AS_OF, "--format", "json"]
+        validate = [
+            PY,
+            "-m",
+            "generator",
+            "validate",
+            "--records",
+            str(records),
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ]
         floor, _ = measure([PY, "-c", FLOOR, str(records)])
         shutil.rmtree(cache_dir, ignore_errors=True)
         cold, peak_validate = measure(validate)
