@@ -15,7 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from generator import cache, codeowners, deadlines, exports, pipeline, reporters, scaffold
+from generator import (
+    cache,
+    codeowners,
+    deadlines,
+    exports,
+    incremental,
+    pipeline,
+    reporters,
+    scaffold,
+)
 from generator.errors import GeneratorError, UsageError
 from generator.findings import Severity
 
@@ -95,8 +104,11 @@ def _run(args: argparse.Namespace, as_of: date) -> pipeline.Outcome:
 
 
 def _validate(args: argparse.Namespace, as_of: date) -> int:
-    outcome = _run(args, as_of)
-    findings = outcome.findings
+    if args.no_cache:
+        findings = pipeline.run(args.records, as_of).findings
+    else:
+        parse_cache = cache.ParseCache(cache.default_location(args.records))
+        findings = incremental.validate(args.records, as_of, parse_cache)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt == "json":
         reporters.as_json(findings, as_of, sys.stdout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,41 +47,45 @@ class Location:
 
 
 _FOLDERS = {"policies": Kind.POLICY, "localities": Kind.LOCALITY, "officials": Kind.OFFICIAL}
-_PATTERNS = (
-    re.compile(r"(?P<single>settings|units)\.yaml"),
-    re.compile(r"(?P<folder>policies|localities|officials)/(?P<stem>[^/]+)\.yaml"),
-    re.compile(r"plans/(?P<year>\d{4})/q(?P<quarter>[1-4])/(?P<stem>[^/]+)\.yaml"),
-    re.compile(r"visits/(?P<year>\d{4})/(?P<official>[^/]+)/(?P<name>[^/]+)"),
+# One pattern for every place a record may live, visits (by far the most files) first.
+_PATH = re.compile(
+    r"visits/(?P<vyear>\d{4})/(?P<official>[^/]+)/(?P<name>[^/]+\.yaml)"
+    r"|plans/(?P<pyear>\d{4})/q(?P<quarter>[1-4])/(?P<pstem>[^/]+)\.yaml"
+    r"|(?P<folder>policies|localities|officials)/(?P<stem>[^/]+)\.yaml"
+    r"|(?P<single>settings|units)\.yaml"
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_slug(text: str) -> bool:
+    return bool(_SLUG_RE.match(text))
 
 
 def classify(text: str) -> Location | None:
     """Return the record kind a path (relative to ``records/``, "/"-separated) belongs to, or ``None``."""
-    match = next((m for p in _PATTERNS if (m := p.fullmatch(text))), None)
+    match = _PATH.fullmatch(text)
     if match is None:
         return None
-    groups = match.groupdict()
-    if groups.get("single"):
-        return Location(Kind.SETTINGS if groups["single"] == "settings" else Kind.UNITS)
-    if groups.get("folder"):
-        stem = groups["stem"]
-        return Location(_FOLDERS[groups["folder"]], stem=stem, name_ok=bool(_SLUG_RE.match(stem)))
-    if groups.get("quarter"):
-        stem = groups["stem"]
+    if match["official"] is not None:
+        name = _VISIT_NAME.match(match["name"])
+        official = match["official"]
+        return Location(
+            Kind.VISIT,
+            year=int(match["vyear"]),
+            official=official,
+            date=name.group("date") if name else None,
+            name_ok=bool(name) and _is_slug(official),
+        )
+    if match["quarter"] is not None:
+        stem = match["pstem"]
         return Location(
             Kind.PLAN,
             stem=stem,
-            year=int(groups["year"]),
-            quarter=int(groups["quarter"]),
-            name_ok=bool(_SLUG_RE.match(stem)),
+            year=int(match["pyear"]),
+            quarter=int(match["quarter"]),
+            name_ok=_is_slug(stem),
         )
-    if not groups["name"].endswith(".yaml"):
-        return None
-    name = _VISIT_NAME.match(groups["name"])
-    return Location(
-        Kind.VISIT,
-        year=int(groups["year"]),
-        official=groups["official"],
-        date=name.group("date") if name else None,
-        name_ok=bool(name) and bool(_SLUG_RE.match(groups["official"])),
-    )
+    if match["folder"] is not None:
+        stem = match["stem"]
+        return Location(_FOLDERS[match["folder"]], stem=stem, name_ok=_is_slug(stem))
+    return Location(Kind.SETTINGS if match["single"] == "settings" else Kind.UNITS)

@@ -147,7 +147,7 @@ def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> D
     except OSError:
         return read(source, location)  # reports the problem
     digest = content_hash(raw)
-    found = cache.by_content(digest)
+    found = cache.by_content(source.rel, digest)
     if found is not None:
         cache.remember(source.rel, stat, digest, None)
         return Document(source.file, location, found, None, None, source.path)

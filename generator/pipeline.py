@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -80,36 +80,60 @@ def build_records(
     return records
 
 
+@dataclass(slots=True)
+class Loaded:
+    """Files read and schema-checked, before any cross-record rule."""
+
+    valid: list[Document] = field(default_factory=list)
+    invalid: list[tuple[Kind, str | None]] = field(default_factory=list)
+    stage: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
+    plan_files: set[tuple[str, int, int]] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)
+    # Visit file -> the official whose checks it takes part in (its ``official``, else its folder).
+    scopes: dict[str, str] = field(default_factory=dict)
+
+
+def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) -> Loaded:
+    loaded = Loaded()
+    for source in sources:
+        loaded.seen.add(source.rel)
+        location = classify(source.rel)
+        if location is None:
+            loaded.stage["path-mismatch"].append(loader.misplaced(source))
+            continue
+        if location.kind is Kind.PLAN and location.stem and location.year and location.quarter:
+            loaded.plan_files.add((location.stem, location.year, location.quarter))
+        result = loader.read(source, location, cache)
+        errors = [result] if isinstance(result, Finding) else schema.check(result)
+        if location.kind is Kind.VISIT and location.official is not None:
+            named = None if isinstance(result, Finding) else result.data.get("official")
+            loaded.scopes[source.rel] = (
+                named if isinstance(named, str) and not errors else location.official
+            )
+        if errors:
+            for error in errors:
+                loaded.stage[error.rule].append(error)
+            loaded.invalid.append((location.kind, location.stem))
+        elif isinstance(result, Document):
+            loaded.valid.append(result)
+    return loaded
+
+
+def check(loaded: Loaded, as_of: date) -> Outcome:
+    """Apply every rule to what :func:`load` read."""
+    records = build_records(loaded.valid, loaded.invalid)
+    records.plan_files = loaded.plan_files
+    compliance = Compliance(records, as_of)
+    ctx = Context(records, compliance, as_of, dict(loaded.stage), tuple(loaded.valid))
+    return Outcome(sort_findings(list(run_all(ctx))), records, compliance)
+
+
 def run(records_dir: Path, as_of: date, cache: ParseCache | None = None) -> Outcome:
     """Load every record under ``records_dir`` and apply every rule as of ``as_of``.
 
     With a :class:`ParseCache`, unchanged files are not parsed again (the result is the same).
     """
-    stage: dict[str, list[Finding]] = defaultdict(list)
-    valid: list[Document] = []
-    invalid: list[tuple[Kind, str | None]] = []
-    plan_files: set[tuple[str, int, int]] = set()
-    seen: set[str] = set()
-    for source in loader.discover(records_dir):
-        seen.add(source.rel)
-        location = classify(source.rel)
-        if location is None:
-            stage["path-mismatch"].append(loader.misplaced(source))
-            continue
-        if location.kind is Kind.PLAN and location.stem and location.year and location.quarter:
-            plan_files.add((location.stem, location.year, location.quarter))
-        result = loader.read(source, location, cache)
-        errors = [result] if isinstance(result, Finding) else schema.check(result)
-        if errors:
-            for error in errors:
-                stage[error.rule].append(error)
-            invalid.append((location.kind, location.stem))
-        elif isinstance(result, Document):
-            valid.append(result)
+    loaded = load(loader.discover(records_dir), cache)
     if cache is not None:
-        cache.save(seen)
-    records = build_records(valid, invalid)
-    records.plan_files = plan_files
-    compliance = Compliance(records, as_of)
-    ctx = Context(records, compliance, as_of, dict(stage), tuple(valid))
-    return Outcome(sort_findings(list(run_all(ctx))), records, compliance)
+        cache.save(loaded.seen, cache.state)
+    return check(loaded, as_of)

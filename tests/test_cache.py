@@ -1,89 +1,169 @@
-"""The parse cache: keyed by content, outside records/, never stale, robust to damage."""
+"""The parse cache and incremental validation: outside records/, never stale, robust."""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import date
+from pathlib import Path
 
-from generator import pipeline
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator import incremental, pipeline
 from generator.cache import MAGIC, ParseCache, default_location
 from generator.cli import main
-from tests.conftest import Tree, province
+from tests.conftest import Tree, district, province
+
+AS_OF = date(2026, 11, 27)
 
 
-def run(tree: Tree) -> pipeline.Outcome:
-    return pipeline.run(
-        tree.records,
-        date(2026, 11, 27),
-        ParseCache(default_location(tree.records)),
-    )
+def full(tree: Tree) -> list[tuple[object, ...]]:
+    return [
+        (f.rule, f.file, f.line, f.column, f.official, f.year, f.message)
+        for f in pipeline.run(tree.records, AS_OF).findings
+    ]
 
 
-def findings(tree: Tree) -> list[tuple[str, str | None, int | None]]:
-    return [(f.rule, f.file, f.line) for f in run(tree).findings]
+def warm(tree: Tree) -> list[tuple[object, ...]]:
+    found = incremental.validate(tree.records, AS_OF, ParseCache(default_location(tree.records)))
+    return [(f.rule, f.file, f.line, f.column, f.official, f.year, f.message) for f in found]
 
 
-def lan(tree: Tree) -> Tree:
+def base(tree: Tree) -> Tree:
     tree.official("lan", province())
+    tree.official("binh", district())
     tree.visit("lan", "2019-08-05", "2019-08-06", reported_on="2019-08-08")
+    tree.visit("binh", "2019-08-05", places=["tan-bien/thanh-tay"], contents=["1.3"])
+    tree.plan("ban-tckt", 2019, 3, "2019-07-10", "lan")
     return tree
 
 
 def test_cache_lives_outside_records_and_gives_the_same_result(tree: Tree) -> None:
-    lan(tree)
-    uncached = [(f.rule, f.file, f.line) for f in tree.run().findings]
-    assert findings(tree) == uncached  # cold: fills the cache
-    location = default_location(tree.records)
-    assert location.exists() and tree.records not in location.parents
-    assert findings(tree) == uncached  # warm: served from it, marks re-read on demand
+    base(tree)
+    expected = full(tree)
+    assert warm(tree) == expected  # cold: fills the cache
+    folder = default_location(tree.records)
+    assert (folder / "index.marshal").exists() and tree.records not in folder.parents
+    assert warm(tree) == expected  # warm, nothing changed
+    assert ParseCache(folder).known("visits/2019/lan/2019-08-05.yaml", (0, 0, 0, 0)) is None
 
 
 def test_changed_file_is_reread_even_with_same_size_and_mtime(tree: Tree) -> None:
-    lan(tree)
-    run(tree)
+    base(tree)
+    warm(tree)
     path = tree.records / "visits/2019/lan/2019-08-05.yaml"
     before = path.stat()
-    text = path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12")  # same length
-    path.write_text(text, encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12"), encoding="utf-8"
+    )
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
-    assert ("report-late", "records/visits/2019/lan/2019-08-05.yaml", 9) in findings(tree)
+    found = warm(tree)
+    assert any(
+        f[0] == "report-late" and f[1] == "records/visits/2019/lan/2019-08-05.yaml" for f in found
+    )
+    assert found == full(tree)
 
 
 def test_added_renamed_and_deleted_files(tree: Tree) -> None:
-    lan(tree)
-    run(tree)
+    base(tree)
+    warm(tree)
     tree.visit("lan", "2019-09-02", contents=["1.6", "1.2"])  # added: missing assigned_by
-    assert any(f[0] == "missing-assigned-by" for f in findings(tree))
+    assert any(f[0] == "missing-assigned-by" for f in warm(tree))
     source = tree.records / "visits/2019/lan/2019-09-02.yaml"
     source.rename(
         tree.records / "visits/2019/lan/2019-09-03.yaml"
     )  # renamed: now mismatches its name
-    assert ("path-mismatch", "records/visits/2019/lan/2019-09-03.yaml", 2) in findings(tree)
+    assert ("path-mismatch", "records/visits/2019/lan/2019-09-03.yaml", 2) in [
+        f[:3] for f in warm(tree)
+    ]
     (tree.records / "visits/2019/lan/2019-09-03.yaml").unlink()  # deleted
-    assert not any("2019-09-0" in (f[1] or "") for f in findings(tree))
+    assert warm(tree) == full(tree)
+    assert not any("2019-09-0" in str(f[1]) for f in warm(tree))
 
 
 def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tree: Tree) -> None:
-    lan(tree)
-    expected = findings(tree)
-    location = default_location(tree.records)
-    for damage in (
-        b"",
-        b"garbage",
-        MAGIC + b"\x00" * 40,
-        location.read_bytes()[:-10],
-        b"\x80\x04pickle",
-    ):
-        location.write_bytes(damage)
-        assert findings(tree) == expected
-        assert location.read_bytes().startswith(MAGIC)
+    base(tree)
+    expected = full(tree)
+    warm(tree)
+    folder = default_location(tree.records)
+    for path in sorted(folder.glob("*.marshal")):
+        good = path.read_bytes()
+        for damage in (b"", b"garbage", MAGIC + b"\x00" * 40, good[:-10], b"\x80\x04pickle"):
+            path.write_bytes(damage)
+            assert warm(tree) == expected
+            # A damaged shard is rebuilt as soon as one of its files is needed again.
+            pipeline.run(tree.records, AS_OF, ParseCache(folder))
+            assert path.read_bytes().startswith(MAGIC)
 
 
 def test_validate_cli_uses_the_cache_and_no_cache_skips_it(tree: Tree) -> None:
-    lan(tree)
-    location = default_location(tree.records)
+    base(tree)
+    folder = default_location(tree.records)
     assert main(["validate", "--records", str(tree.records), "--format", "json", "--no-cache"]) == 0
-    assert not location.exists()
+    assert not folder.exists()
     assert main(["validate", "--records", str(tree.records), "--format", "json"]) == 0
-    assert location.exists()
+    assert (folder / "index.marshal").exists()
+
+
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            ["late", "retarget", "break", "add", "delete", "rename", "plan", "official", "touch"]
+        ),
+        st.sampled_from(["lan", "binh"]),
+        st.integers(1, 27),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(EDITS)
+def test_incremental_result_equals_a_full_run_after_any_edits(
+    edits: list[tuple[str, str, int]],
+) -> None:
+    tree = base(Tree(Path(tempfile.mkdtemp())).base())
+    assert warm(tree) == full(tree)
+    for action, who, day in edits:
+        folder = tree.records / "visits/2019" / who
+        files = sorted(folder.glob("*.yaml")) if folder.exists() else []
+        if action == "add":
+            tree.visit(
+                who,
+                f"2019-10-{day:02d}",
+                places=["tan-bien/thanh-tay/thanh-hoa"],
+                reported_on=f"2019-11-{day:02d}",
+            )
+        elif action == "plan":
+            tree.plan("ban-tckt", 2019, 4, f"2019-10-{day:02d}", "lan")
+        elif action == "official":
+            tree.official(who, province(start=f"2016-01-{day:02d}"))
+        elif not files:
+            continue
+        elif action == "late":
+            tree.write(
+                files[0].relative_to(tree.records).as_posix(),
+                files[0]
+                .read_text(encoding="utf-8")
+                .replace("reported_on: 2019", "reported_on: 2020"),
+            )
+        elif action == "retarget":
+            other = "binh" if who == "lan" else "lan"
+            text = (
+                files[-1]
+                .read_text(encoding="utf-8")
+                .replace(f'official: "{who}"', f'official: "{other}"')
+            )
+            files[-1].write_text(text, encoding="utf-8")
+        elif action == "break":
+            files[-1].write_text("official: [\n", encoding="utf-8")
+        elif action == "delete":
+            files[-1].unlink()
+        elif action == "rename":
+            files[-1].rename(folder / f"2019-12-{day:02d}.yaml")
+        elif action == "touch":
+            os.utime(files[0])
+        assert warm(tree) == full(tree), (action, who, day)

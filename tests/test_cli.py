@@ -194,7 +194,7 @@ def test_internal_failure_exits_3_without_traceback(
     def boom(*_: object) -> None:
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr(pipeline, "run", boom)
+    monkeypatch.setattr(pipeline, "check", boom)  # both the full and the incremental path
     assert main(["validate", "--records", str(tree.records)]) == 3
     err = capsys.readouterr().err
     assert "Lỗi nội bộ" in err and "Traceback" not in err
