@@ -50,6 +50,10 @@ class Document:
             return marks, key_marks
         return self.marks, self.key_marks
 
+    def without_marks(self) -> Document:
+        """The same document, placing its marks lazily (from its file) when a finding needs them."""
+        return Document(self.file, self.location, self.data, None, None, self.path)
+
     def mark(self, path: DataPath, *, key: bool = False) -> Mark:
         """The mark of the value at ``path`` (or of its key), else of its nearest ancestor."""
         marks, key_marks = self._load_marks()

@@ -115,7 +115,9 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
                 loaded.stage[error.rule].append(error)
             loaded.invalid.append((location.kind, location.stem))
         elif isinstance(result, Document):
-            loaded.valid.append(result)
+            # Marks are needed again only for the few files with findings, which re-read
+            # them; dropping them here keeps memory flat at 100k visits.
+            loaded.valid.append(result.without_marks())
     return loaded
 
 
