@@ -19,6 +19,7 @@ from generator.periods import (
     Span,
     add_months,
     days_in_year,
+    quarters,
     subtract,
     total_days,
     year_span,
@@ -189,6 +190,24 @@ class Compliance:
             for year in range(visit.start.year, visit.end.year + 1):
                 by_year[year].append(visit)
         return by_year
+
+    @functools.cached_property
+    def _visits_by_quarter(self) -> dict[Quarter, list[Visit]]:
+        by_quarter: dict[Quarter, list[Visit]] = defaultdict(list)
+        for visit in sorted(
+            self.records.visits, key=lambda v: (v.start, v.official, v.source.file)
+        ):
+            by_quarter[Quarter.of(visit.start)].append(visit)
+        return by_quarter
+
+    def visits_starting(self, span: Span) -> list[Visit]:
+        """Visits whose first day is in ``span``, by date then official."""
+        return [
+            visit
+            for quarter in quarters(span.first, span.last)
+            for visit in self._visits_by_quarter.get(quarter, [])
+            if visit.start in span
+        ]
 
     def counted_visits(self, official_id: str, year: int) -> list[Visit]:
         """Counted visits with at least one day in ``year``."""

@@ -72,9 +72,7 @@ def build(
     units = {uid: Section(uid, unit.name) for uid, unit in records.units.items()}
     by_official: dict[str, list[Span]] = defaultdict(list)
     by_unit: dict[tuple[str, str], list[Span]] = defaultdict(list)
-    for visit in sorted(records.visits, key=lambda v: (v.start, v.official)):
-        if visit.start not in span:
-            continue
+    for visit in compliance.visits_starting(span):
         counted = compliance.counted(visit)
         unit = compliance.unit_on(visit.official, visit.start)
         section = units.get(unit.id) if unit else None
