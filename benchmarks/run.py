@@ -10,6 +10,8 @@ seed under $BENCH_DIR (default: di-co-so-bench in the system's temporary folder)
 from __future__ import annotations
 
 import argparse
+import itertools
+import math
 import os
 import platform
 import resource
@@ -121,6 +123,7 @@ def main() -> None:
     )
     print(header)
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    builds: list[tuple[int, float]] = []
     for size in (int(s) for s in args.sizes.split(",")):
         records = tree(size, root)
         visits = sum(1 for _ in (records / "visits").rglob("*.yaml"))
@@ -153,10 +156,16 @@ def main() -> None:
                 f"site.build(o, date.fromisoformat({AS_OF!r}), Path({str(out)!r}), docs_dir=Path({str(docs)!r}))"
             )
             build, peak_build = measure([PY, "-c", script])
+            builds.append((visits, build))
         print(
             f"| {visits:,} | {floor:.2f} | {cold:.2f} | {cold / floor:.2f} | {warm:.2f} | {warm / floor:.2f} "
             f"| {cjs:.1f} | {cjs / cold:.1f} | {build:.1f} | {peak_validate:.0f} / {peak_build:.0f} |",
             flush=True,
+        )
+    # Growth of the build time per doubling of the records: (t2/t1) ** (1 / log2(n2/n1)).
+    for (n1, t1), (n2, t2) in itertools.pairwise(builds):
+        print(
+            f"build growth per doubling, {n1:,} → {n2:,} visits: {(t2 / t1) ** (1 / math.log2(n2 / n1)):.2f}×"
         )
 
 
