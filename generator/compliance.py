@@ -107,6 +107,11 @@ class Compliance:
 
     # -- days and policies -------------------------------------------------
 
+    @functools.cached_property
+    def visits_horizon(self) -> date:
+        """The last day anything is looked at: the end of ``as_of``'s year or of the last visit."""
+        return max(self.horizon, max((v.end for v in self.records.visits), default=self.horizon))
+
     def policy_on(self, day: date) -> Policy | None:
         if day not in self._policy_of_day:
             self._policy_of_day[day] = next((p for p in self.policies if p.governs(day)), None)

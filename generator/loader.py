@@ -92,15 +92,19 @@ def discover(records: Path) -> Iterator[SourceFile]:
     yield from walk(str(records), "")
 
 
+def whole_file(source: SourceFile, rule: str, message: str) -> Finding:
+    """A record error about a file as a whole, placed at its first line."""
+    return Finding(
+        rule=rule, severity=Severity.ERROR, message=message, file=source.file, line=1, column=1
+    )
+
+
 def misplaced(source: SourceFile) -> Finding:
     hint = " (đuôi tệp phải là .yaml)" if source.rel.endswith(".yml") else ""
-    return Finding(
-        rule="path-mismatch",
-        severity=Severity.ERROR,
-        message=f"Tệp nằm ở vị trí không thuộc loại hồ sơ nào{hint}; xem cấu trúc thư mục records/",
-        file=source.file,
-        line=1,
-        column=1,
+    return whole_file(
+        source,
+        "path-mismatch",
+        f"Tệp nằm ở vị trí không thuộc loại hồ sơ nào{hint}; xem cấu trúc thư mục records/",
     )
 
 
@@ -129,14 +133,7 @@ def read(
         with open(source.path, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
             raw = handle.read()
     except OSError as exc:
-        return Finding(
-            rule="yaml-syntax",
-            severity=Severity.ERROR,
-            message=f"Không đọc được tệp: {exc.strerror}",
-            file=source.file,
-            line=1,
-            column=1,
-        )
+        return whole_file(source, "yaml-syntax", f"Không đọc được tệp: {exc.strerror}")
     return parse_bytes(raw, source, location)
 
 

@@ -303,7 +303,8 @@ class Pages(Renderer):
             (p for p in self.records.places.values() if p.depth == 1),
             key=lambda p: collation_key(p.name),
         )
-        years = [y for y in self.years if any(v.start.year == y for v in self.records.visits)]
+        visit_years = {v.start.year for v in self.records.visits}
+        years = [y for y in self.years if y in visit_years]
         self.page(
             "dia-ban/index.md",
             "places_index.html.j2",

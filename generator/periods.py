@@ -73,6 +73,14 @@ def subtract(spans: Iterable[Span], holes: Iterable[Span]) -> list[Span]:
     return result
 
 
+def first_uncovered(span: Span, cover: list[Span]) -> date | None:
+    """The first day of ``span`` in no ``cover`` span (None when all are covered)."""
+    if span.empty or any(c.covers(span) for c in cover):
+        return None
+    gaps = subtract([span], cover)
+    return gaps[0].first if gaps else None
+
+
 def total_days(spans: Iterable[Span]) -> int:
     """Number of distinct days covered by ``spans``."""
     return sum(span.days for span in merge(spans))

@@ -11,29 +11,23 @@ cán bộ.
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.periods import subtract, vn_date
+from generator.periods import first_uncovered, vn_date
 from generator.rules.base import Context, Rule
 
 RULE = Rule("inactive-official", Severity.ERROR, "Cán bộ không công tác vào ngày đi")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    horizon = max(
-        ctx.compliance.horizon, max((v.end for v in ctx.records.visits), default=ctx.as_of)
-    )
+    horizon = ctx.compliance.visits_horizon
     for visit in ctx.records.visits:
         official = ctx.records.officials.get(visit.official)
-        if official is None or visit.span.empty:
+        if official is None:
             continue
-        spans = [a.span(horizon) for a in official.assignments]
-        if any(span.covers(visit.span) for span in spans):
-            continue
-        uncovered = subtract([visit.span], spans)
-        if uncovered:
+        gap = first_uncovered(visit.span, [a.span(horizon) for a in official.assignments])
+        if gap is not None:
             yield RULE.on_visit(
                 ctx,
                 visit,
                 "from",
-                message=f"Ngày {vn_date(uncovered[0].first)} cán bộ {official.id} không có thời gian "
-                "công tác nào tại đơn vị",
+                message=f"Ngày {vn_date(gap)} cán bộ {official.id} không có thời gian công tác nào tại đơn vị",
             )

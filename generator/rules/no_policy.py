@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.layout import Kind
-from generator.periods import Quarter, subtract, vn_date
+from generator.periods import Quarter, first_uncovered, subtract, vn_date
 from generator.rules.base import Context, Rule
 
 RULE = Rule("no-policy", Severity.ERROR, "Không có quy định áp dụng")
@@ -21,18 +21,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.records.invalid_ids.get(Kind.POLICY):
         return  # a policy file is itself broken: its error says so, the days it governs are unknown
     compliance = ctx.compliance
-    horizon = max(compliance.horizon, max((v.end for v in ctx.records.visits), default=ctx.as_of))
-    governed = [p.span(horizon) for p in compliance.policies]
+    governed = [p.span(compliance.visits_horizon) for p in compliance.policies]
     for visit in ctx.records.visits:
-        if any(span.covers(visit.span) for span in governed):
-            continue
-        uncovered = subtract([visit.span], governed)
-        if uncovered:
+        gap = first_uncovered(visit.span, governed)
+        if gap is not None:
             yield RULE.on_visit(
                 ctx,
                 visit,
                 "from",
-                message=f"Ngày {vn_date(uncovered[0].first)} không thuộc thời gian hiệu lực của quy định nào",
+                message=f"Ngày {vn_date(gap)} không thuộc thời gian hiệu lực của quy định nào",
             )
     for plan in ctx.records.plans:
         quarter = Quarter(plan.year, plan.quarter)
