@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import pipeline
+from generator.cache import ParseCache, default_location
 from generator.site import CONFIG, generate
 
 
@@ -30,7 +31,8 @@ def signature(records: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def serve(records: Path, as_of: date, address: str, interval: float = 1.0) -> int:
-    generate(pipeline.run(records, as_of), as_of)
+    parse_cache = ParseCache(default_location(records))
+    generate(pipeline.run(records, as_of, parse_cache), as_of)
     command = [
         sys.executable,
         "-m",
@@ -50,7 +52,7 @@ def serve(records: Path, as_of: date, address: str, interval: float = 1.0) -> in
             if current != seen:
                 seen = current
                 sys.stderr.write("Hồ sơ thay đổi: đang cập nhật trang…\n")
-                generate(pipeline.run(records, as_of), as_of)
+                generate(pipeline.run(records, as_of, parse_cache), as_of)
     except KeyboardInterrupt:
         pass
     finally:
