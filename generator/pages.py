@@ -14,7 +14,7 @@ from generator.findings import Finding, Severity
 from generator.model import Official, Records
 from generator.periods import Quarter, quarters, year_span
 from generator.pipeline import Outcome
-from generator.render import STATIC, Renderer, Site
+from generator.render import STATIC, Renderer, Site, SourceLinks
 from generator.rules import REGISTRY
 from generator.vietnamese import CONTENTS, DUTY, collation_key, fold, name_key
 
@@ -43,8 +43,8 @@ def _quarters(outcome: Outcome, as_of: date) -> list[Quarter]:
 
 
 class Pages(Renderer):
-    def __init__(self, outcome: Outcome, as_of: date, repo_url: str | None) -> None:
-        super().__init__(outcome, as_of, repo_url)
+    def __init__(self, outcome: Outcome, as_of: date, sources: SourceLinks | None) -> None:
+        super().__init__(outcome, as_of, sources)
         self.records = outcome.records
         self.compliance = outcome.compliance
         self.rows_by_year: dict[int, list[YearRow]] = defaultdict(list)
@@ -366,7 +366,7 @@ class Pages(Renderer):
             "Lỗi và vi phạm",
             search=False,
             groups=groups,
-            repo_url=self.repo_url,
+            sources=self.sources,
             **self.common,
         )
 
@@ -383,8 +383,8 @@ class Pages(Renderer):
         )
 
 
-def generate(outcome: Outcome, as_of: date, repo_url: str | None) -> Site:
-    pages = Pages(outcome, as_of, repo_url)
+def generate(outcome: Outcome, as_of: date, sources: SourceLinks | None) -> Site:
+    pages = Pages(outcome, as_of, sources)
     pages.assets()
     pages.data()
     pages.overview()

@@ -90,11 +90,11 @@ def markdown_page(title: str, body: str, *, search: bool = True, hide_toc: bool 
 class Renderer:
     """Renders templates into :class:`Site` pages with the right relative links."""
 
-    def __init__(self, outcome: Outcome, as_of: date, repo_url: str | None) -> None:
+    def __init__(self, outcome: Outcome, as_of: date, sources: SourceLinks | None) -> None:
         self.env = environment()
         self.outcome = outcome
         self.as_of = as_of
-        self.repo_url = repo_url
+        self.sources = sources
         self.site = Site()
 
     def page(
@@ -111,15 +111,35 @@ def write_pages(outcome: Outcome, as_of: date, docs: Path) -> None:
     """Generate every page and data file, then sync them into ``docs``."""
     from generator import pages  # noqa: PLC0415 - pages imports render; keep the cycle lazy
 
-    site = pages.generate(outcome, as_of, repo_url())
+    site = pages.generate(outcome, as_of, source_links())
     sync(site, docs)
 
 
-def repo_url() -> str | None:
-    """``repo_url`` of mkdocs.yml: findings link to their source file there."""
-    config = SITE.parent / "mkdocs.yml"
-    match = re.search(r"^repo_url:\s*(\S+)\s*$", config.read_text(encoding="utf-8"), re.M)
-    return match.group(1).rstrip("/") if match else None
+@dataclass(frozen=True)
+class SourceLinks:
+    """Links to a record's source on the repository host, from ``repo_url`` and ``edit_uri``."""
+
+    repo_url: str
+    edit_uri: str = "edit/main/"
+
+    def edit(self, file: str) -> str:
+        return f"{self.repo_url}/{self.edit_uri}{escape.path_url(file)}"
+
+    def view(self, file: str, line: int | None) -> str:
+        view_uri = self.edit_uri.replace("edit/", "blob/", 1)
+        anchor = f"#L{line}" if line else ""
+        return f"{self.repo_url}/{view_uri}{escape.path_url(file)}{anchor}"
+
+
+def source_links() -> SourceLinks | None:
+    """``repo_url`` and ``edit_uri`` of mkdocs.yml (None without a repository)."""
+    config = (SITE.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    repo = re.search(r"^repo_url:\s*(\S+)\s*$", config, re.M)
+    if repo is None:
+        return None
+    edit_uri = re.search(r"^edit_uri:\s*(\S+)\s*$", config, re.M)
+    uri = edit_uri.group(1).strip("/") + "/" if edit_uri else "edit/main/"
+    return SourceLinks(repo.group(1).rstrip("/"), uri)
 
 
 def sync(site: Site, docs: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import pages, pipeline
+from generator.render import SourceLinks
 from tests.site_fixture import AS_OF, small_tree
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -33,7 +34,7 @@ PAGES = [
 def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     tree = small_tree(tmp_path_factory.mktemp("golden"))
     return pages.generate(
-        pipeline.run(tree.records, AS_OF), AS_OF, "https://example.invalid/repo"
+        pipeline.run(tree.records, AS_OF), AS_OF, SourceLinks("https://example.invalid/repo")
     ).files
 
 
