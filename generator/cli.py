@@ -86,8 +86,8 @@ def _parser() -> argparse.ArgumentParser:
         "--from", dest="start", type=_as_of, required=True, help="ngày bắt đầu YYYY-MM-DD"
     )
 
-    deadlines = commands.add_parser("deadlines", help="các hạn sắp tới và đã quá (Markdown)")
-    common(deadlines)
+    due = commands.add_parser("deadlines", help="các hạn sắp tới và đã quá (Markdown)")
+    common(due)
 
     owners = commands.add_parser("codeowners", help="nội dung tệp .github/CODEOWNERS")
     common(owners)
@@ -159,7 +159,7 @@ def _build(args: argparse.Namespace, as_of: date) -> int:
 def _serve(args: argparse.Namespace, as_of: date) -> int:
     from generator.serve import serve  # noqa: PLC0415 - MkDocs is imported only when serving
 
-    return serve(args.records, as_of, args.dev_addr)
+    return serve(args.records, as_of, args.dev_addr, use_cache=not args.no_cache)
 
 
 def _new(args: argparse.Namespace, as_of: date) -> int:

@@ -30,8 +30,10 @@ def signature(records: Path) -> tuple[tuple[str, int, int], ...]:
     return tuple(entries)
 
 
-def serve(records: Path, as_of: date, address: str, interval: float = 1.0) -> int:
-    parse_cache = ParseCache(default_location(records))
+def serve(
+    records: Path, as_of: date, address: str, *, use_cache: bool = True, interval: float = 1.0
+) -> int:
+    parse_cache = ParseCache(default_location(records)) if use_cache else None
     generate(pipeline.run(records, as_of, parse_cache), as_of)
     command = [
         sys.executable,
