@@ -203,7 +203,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8")
+        # backslashreplace: a file name that is not UTF-8 is shown escaped, never a crash.
+        sys.stdout.reconfigure(encoding="utf-8", errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
         as_of: date = args.as_of or date.today()  # the one place that reads the clock  # noqa: DTZ011

@@ -80,8 +80,11 @@ def discover(records: Path) -> Iterator[SourceFile]:
     base = records.name or records.resolve().name
 
     def walk(folder: str, prefix: str) -> Iterator[SourceFile]:
-        with os.scandir(folder) as scan:
-            entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+        except OSError as exc:
+            raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
         for entry in entries:
             rel = f"{prefix}{entry.name}"
             if entry.is_dir(follow_symlinks=False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -264,3 +265,30 @@ def test_deadlines_markdown(
     assert "Hạn đăng ký kế hoạch Quý IV/2019: **15/10/2019** (còn 25 ngày)" in out
     assert "lan" in out.split("Chưa có báo cáo")[1]  # planned, nothing reported yet
     assert summary_file.read_text(encoding="utf-8") == out
+
+
+def test_unreadable_subfolder_is_a_usage_error(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tree.records / "visits").mkdir()
+    real_scandir = os.scandir
+
+    def refuse(path: str) -> object:
+        if str(path).endswith("visits"):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    assert main(["validate", "--records", str(tree.records), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert "không đọc được thư mục" in err and "Traceback" not in err
+
+
+def test_file_name_that_is_not_utf8_is_reported_not_crashed(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = os.fsdecode(b"b\xe1o-c\xe1o.yaml")
+    (tree.records / name).write_text("a: 1\n", encoding="utf-8")
+    assert main(["validate", "--records", str(tree.records), "--format", "text", "--no-cache"]) == 1
+    out = capsys.readouterr().out
+    assert "(path-mismatch)" in out
