@@ -15,6 +15,7 @@ ignored and rebuilt.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import marshal
 import os
@@ -47,11 +48,16 @@ def default_location(records: Path) -> Path:
     return records.resolve().parent / ".cache" / "di-co-so"
 
 
+@functools.lru_cache(maxsize=65536)
+def _visit_shard(folder: str) -> str:
+    return "v-" + hashlib.blake2b(folder.encode(), digest_size=8).hexdigest()
+
+
 def shard_of(rel: str) -> str:
     """Visits are sharded by their official's folder; every other record shares one shard."""
     parts = rel.split("/")
     if parts[0] == "visits" and len(parts) == 4:
-        return "v-" + hashlib.blake2b(parts[2].encode(), digest_size=8).hexdigest()
+        return _visit_shard(parts[2])
     return GLOBAL
 
 

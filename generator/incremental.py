@@ -19,7 +19,7 @@ from typing import Any
 from generator import loader, pipeline
 from generator.cache import ParseCache, stat_key
 from generator.findings import Finding, Severity, sort_findings
-from generator.layout import Kind, classify
+from generator.layout import is_visit
 
 STATE_VERSION = 1
 PACKAGE = Path(__file__).resolve().parent
@@ -58,11 +58,6 @@ def _thaw(rows: Iterable[tuple[Any, ...]]) -> list[Finding]:
     return [Finding(r[0], Severity(r[1]), *r[2:]) for r in rows]
 
 
-def _is_visit(rel: str) -> bool:
-    location = classify(rel)
-    return location is not None and location.kind is Kind.VISIT
-
-
 def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]:
     """The findings of a full run, re-checking only what changed since the cached one."""
     sources = list(loader.discover(records_dir))
@@ -73,7 +68,7 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
             digests[source.rel] = cache.digest(source.rel, stat_key(source.path))
         except OSError:
             digests[source.rel] = None
-    visits = {s.rel for s in sources if _is_visit(s.rel)}
+    visits = {s.rel for s in sources if is_visit(s.rel)}
     others = sorted((rel, digests[rel]) for rel in digests if rel not in visits)
     state = cache.state
     fresh = (
@@ -99,7 +94,7 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
     scopes = {rel: scope for rel, (_, scope) in previous.items() if rel in visits} | now.scopes
     involved = {rel for rel, scope in scopes.items() if scope in affected}
     subset = [s for s in sources if s.rel not in visits or s.rel in involved]
-    outcome = pipeline.check(pipeline.load(subset, cache), as_of)
+    outcome = pipeline.check(pipeline.load(subset, cache), as_of, only=affected)
     stale = {f"{base}/{rel}" for rel, (_, scope) in previous.items() if scope in affected} | {
         f"{base}/{rel}" for rel in involved
     }

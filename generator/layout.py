@@ -56,6 +56,14 @@ _PATH = re.compile(
 )
 
 
+_VISIT_PATH = re.compile(r"visits/\d{4}/[^/]+/[^/]+\.yaml")
+
+
+def is_visit(text: str) -> bool:
+    """Whether :func:`classify` would call this path a visit (without building its Location)."""
+    return _VISIT_PATH.fullmatch(text) is not None
+
+
 @functools.lru_cache(maxsize=4096)
 def _is_slug(text: str) -> bool:
     return bool(_SLUG_RE.match(text))

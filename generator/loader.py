@@ -82,7 +82,9 @@ def discover(records: Path) -> Iterator[SourceFile]:
     def walk(folder: str, prefix: str) -> Iterator[SourceFile]:
         try:
             with os.scandir(folder) as scan:
-                entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
+                entries = sorted(
+                    (e for e in scan if not e.name.startswith(".")), key=lambda e: e.name
+                )
         except OSError as exc:
             raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
         for entry in entries:

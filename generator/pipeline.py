@@ -121,11 +121,11 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
     return loaded
 
 
-def check(loaded: Loaded, as_of: date) -> Outcome:
-    """Apply every rule to what :func:`load` read."""
+def check(loaded: Loaded, as_of: date, only: set[str] | None = None) -> Outcome:
+    """Apply every rule to what :func:`load` read (person-years of ``only`` these officials, if given)."""
     records = build_records(loaded.valid, loaded.invalid)
     records.plan_files = loaded.plan_files
-    compliance = Compliance(records, as_of)
+    compliance = Compliance(records, as_of, only)
     ctx = Context(records, compliance, as_of, dict(loaded.stage), tuple(loaded.valid))
     return Outcome(sort_findings(list(run_all(ctx))), records, compliance)
 
