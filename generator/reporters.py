@@ -41,10 +41,10 @@ def _where(finding: Finding) -> str:
 
 
 def text(findings: Sequence[Finding], out: TextIO) -> None:
-    """``file:line:col: [severity] message (rule-id)``, then the counts."""
+    """``file:line:col: [severity] message (rule-id)``, then the counts (SPEC's severity ids)."""
     for finding in findings:
         out.write(
-            f"{_where(finding)}: [{finding.severity.label}] {finding.message} ({finding.rule})\n"
+            f"{_where(finding)}: [{finding.severity.value}] {finding.message} ({finding.rule})\n"
         )
     out.write(f"Tổng cộng: {counts_line(findings)}\n")
 

@@ -71,7 +71,8 @@ def test_text_format_and_strict(tree: Tree, capsys: pytest.CaptureFixture[str]) 
     assert main(args) == 0
     out = capsys.readouterr().out
     assert (
-        "records/visits/2019/lan/2019-08-05.yaml:9:14: [vi phạm] Báo cáo nộp ngày 12/08/2019" in out
+        "records/visits/2019/lan/2019-08-05.yaml:9:14: [violation] Báo cáo nộp ngày 12/08/2019"
+        in out
     )
     assert out.rstrip().splitlines()[-1].startswith("Tổng cộng: 0 lỗi,")
     assert main([*args, "--strict"]) == 1

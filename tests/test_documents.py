@@ -101,6 +101,20 @@ def test_official_yearly_result_matches_report(built: tuple[Outcome, Path]) -> N
         assert figures["Đánh giá"] == STATUS[row.status]
 
 
+def test_every_workbook_opens_with_typed_cells(built: tuple[Outcome, Path]) -> None:
+    out = built[1]
+    files = sorted((out / "data").glob("*.xlsx"))
+    assert len(files) >= 3
+    for path in files:
+        workbook = load_workbook(path)
+        for sheet in workbook.worksheets:
+            assert sheet.freeze_panes == "A2", (path, sheet.title)
+            assert all(isinstance(cell.value, str) and cell.value for cell in sheet[1]), (
+                path,
+                sheet.title,
+            )
+
+
 def test_year_workbooks(built: tuple[Outcome, Path]) -> None:
     outcome, out = built
     workbook = load_workbook(out / "data/nam-2019.xlsx")
