@@ -96,6 +96,7 @@ class Compliance:
         self.policies = sorted(records.policies, key=lambda p: (p.effective_from, p.id))
         self.policy_spans = [(p.span(self.horizon), p) for p in self.policies]
         self._policy_of_day: dict[date, Policy | None] = {}
+        self._unit_on: dict[tuple[str, date], Unit | None] = {}
         visits: dict[str, list[Visit]] = defaultdict(list)
         for visit in sorted(records.visits, key=lambda v: (v.start, v.end, v.source.file)):
             visits[visit.official].append(visit)
@@ -119,9 +120,12 @@ class Compliance:
         return self._policy_of_day[day]
 
     def unit_on(self, official_id: str, day: date) -> Unit | None:
-        official = self.records.officials.get(official_id)
-        assignment = official.assignment_on(day) if official else None
-        return self.records.units.get(assignment.unit) if assignment else None
+        key = (official_id, day)
+        if key not in self._unit_on:
+            official = self.records.officials.get(official_id)
+            assignment = official.assignment_on(day) if official else None
+            self._unit_on[key] = self.records.units.get(assignment.unit) if assignment else None
+        return self._unit_on[key]
 
     def level_on(self, official_id: str, day: date) -> str | None:
         unit = self.unit_on(official_id, day)
@@ -171,12 +175,13 @@ class Compliance:
         """A visit is made at the level of the official's unit on its first day."""
         return self.level_on(visit.official, visit.start)
 
-    def out_of_area(self, visit: Visit) -> list[str]:
+    @functools.cache  # noqa: B019 - see applicable()
+    def out_of_area(self, visit: Visit) -> tuple[str, ...]:
         """Places of a district-level official's visit outside the unit's communes."""
         unit = self.unit_on(visit.official, visit.start)
         if unit is None or unit.level != DISTRICT or unit.area is None:
-            return []
-        return [p for p in visit.places if "/" not in p or p.split("/", 1)[0] != unit.area]
+            return ()
+        return tuple(p for p in visit.places if "/" not in p or p.split("/", 1)[0] != unit.area)
 
     def not_counted_by_invitation(self, visit: Visit) -> bool:
         if not visit.invitation_only:

@@ -24,6 +24,9 @@ class Outcome:
     compliance: Compliance
 
 
+_ID_IS_STEM = frozenset({Kind.OFFICIAL, Kind.LOCALITY})
+
+
 def _invalid_id(location_kind: Kind, stem: str | None) -> tuple[Kind, str] | None:
     """What an invalid file makes known: its id (the file stem), or every unit."""
     if location_kind is Kind.UNITS:
@@ -47,7 +50,7 @@ def _known_invalid(
             known[found[0]].add(found[1])
     for doc in valid:
         stem = doc.location.stem
-        if doc.kind in {Kind.OFFICIAL, Kind.LOCALITY} and stem and doc.data["id"] != stem:
+        if stem and doc.kind in _ID_IS_STEM and doc.data["id"] != stem:
             known[doc.kind].add(stem)
     return dict(known)
 

@@ -18,12 +18,14 @@ from generator.loader import Document
 from generator.model import Source
 from generator.rules.base import Context, Rule
 
+_ID_IS_STEM = frozenset({Kind.POLICY, Kind.LOCALITY, Kind.OFFICIAL})
+
 RULE = Rule("path-mismatch", Severity.ERROR, "Tên hoặc vị trí tệp không khớp nội dung")
 
 
 def _check(doc: Document) -> Iterator[Finding]:
     loc, data, src = doc.location, doc.data, Source(doc)
-    if doc.kind in {Kind.POLICY, Kind.LOCALITY, Kind.OFFICIAL} and data["id"] != loc.stem:
+    if loc.stem is not None and doc.kind in _ID_IS_STEM and data["id"] != loc.stem:
         yield RULE.at(
             src,
             "id",
