@@ -15,7 +15,6 @@ import itertools
 import math
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
@@ -48,14 +47,16 @@ print(n)
 """
 
 
-def measure(command: list[str], **kwargs: object) -> tuple[float, float]:
-    """(seconds, peak MiB) of one child process."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def measure(command: list[str]) -> tuple[float, float]:
+    """(seconds, peak MiB) of one child process: its own maximum resident set, from wait4."""
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, cwd=REPO, **kwargs)  # type: ignore[call-overload]
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, cwd=REPO)
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise subprocess.CalledProcessError(child.returncode, command)
+    return seconds, usage.ru_maxrss / 1024
 
 
 def tree(size: int, root: Path) -> Path:
@@ -143,7 +144,6 @@ def main() -> None:
             "json",
         ]
         floor = min(measure([PY, "-c", FLOOR, str(records)])[0] for _ in range(args.repeat))
-        shutil.rmtree(cache_dir, ignore_errors=True)
         colds, warms = [], []
         for _ in range(args.repeat):
             shutil.rmtree(cache_dir, ignore_errors=True)
