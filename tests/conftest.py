@@ -151,8 +151,10 @@ class Tree:
         end: str | None = None,
         *,
         name: str | None = None,
+        folder: str | None = None,
         **extra: Any,
     ) -> str:
+        """Write a visit report; ``name`` and ``folder`` place it where a mistake would."""
         data: dict[str, Any] = {"official": official, "from": start}
         if end:
             data["to"] = end
@@ -161,7 +163,7 @@ class Tree:
         data["summary"] = extra.pop("summary", "Dự sinh hoạt chi đoàn.")
         data["reported_on"] = extra.pop("reported_on", end or start)
         data.update(extra)
-        rel = f"visits/{start[:4]}/{official}/{name or start}.yaml"
+        rel = f"{folder or f'visits/{start[:4]}/{official}'}/{name or start}.yaml"
         self.write(rel, data)
         return f"records/{rel}"
 

@@ -27,17 +27,7 @@ def test_official_id_must_match_file_stem(tree: Tree) -> None:
 
 def test_visit_in_wrong_year_folder(tree: Tree) -> None:
     tree.official("lan", province())
-    tree.write(
-        "visits/2020/lan/2019-08-05.yaml",
-        {
-            "official": "lan",
-            "from": "2019-08-05",
-            "places": ["tan-bien"],
-            "contents": ["1.3"],
-            "summary": "x",
-            "reported_on": "2019-08-05",
-        },
-    )
+    tree.visit("lan", "2019-08-05", folder="visits/2020/lan", places=["tan-bien"], contents=["1.3"])
     (finding,) = tree.findings(rule="path-mismatch")
     assert (finding.line, finding.column) == (2, 7)
     assert "visits/2019/lan/2019-08-05.yaml" in finding.message
@@ -58,16 +48,8 @@ def test_visit_numbered_suffix_is_accepted(tree: Tree) -> None:
 def test_visit_in_another_officials_folder(tree: Tree) -> None:
     tree.official("lan", province())
     tree.official("binh", province())
-    tree.write(
-        "visits/2019/binh/2019-08-05.yaml",
-        {
-            "official": "lan",
-            "from": "2019-08-05",
-            "places": ["tan-bien"],
-            "contents": ["1.3"],
-            "summary": "x",
-            "reported_on": "2019-08-05",
-        },
+    tree.visit(
+        "lan", "2019-08-05", folder="visits/2019/binh", places=["tan-bien"], contents=["1.3"]
     )
     (finding,) = tree.findings(rule="path-mismatch")
     assert finding.line == 1 and finding.official == "lan"
