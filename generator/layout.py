@@ -22,17 +22,6 @@ class Kind(enum.Enum):
     VISIT = "visit"
 
 
-KIND_LABELS = {
-    Kind.SETTINGS: "thông tin cơ quan",
-    Kind.POLICY: "quy định",
-    Kind.UNITS: "danh sách đơn vị",
-    Kind.LOCALITY: "địa bàn",
-    Kind.OFFICIAL: "cán bộ",
-    Kind.PLAN: "kế hoạch quý",
-    Kind.VISIT: "báo cáo đi cơ sở",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Location:
     """What a file's path says about its record."""

@@ -203,7 +203,6 @@ class Records:
     officials: dict[str, Official] = field(default_factory=dict)
     plans: list[Plan] = field(default_factory=list)
     visits: list[Visit] = field(default_factory=list)
-    documents: list[Document] = field(default_factory=list)
     # Ids that exist in an invalid file: references to them are not reported again.
     invalid_ids: dict[Kind, set[str]] = field(default_factory=dict)
     # (unit, year, quarter) of every plan file, valid or not.

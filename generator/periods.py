@@ -37,12 +37,6 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return not self.intersect(other).empty
 
-    def each_day(self) -> Iterator[date]:
-        day = self.first
-        while day <= self.last:
-            yield day
-            day += ONE_DAY
-
 
 def merge(spans: Iterable[Span]) -> list[Span]:
     """Sorted, disjoint spans covering the same days (adjoining spans join)."""
@@ -143,8 +137,3 @@ def quarters(first: date, last: date) -> Iterator[Quarter]:
     while quarter <= end:
         yield quarter
         quarter = quarter.next()
-
-
-def vn_date(day: date) -> str:
-    """dd/mm/yyyy, as Vietnamese tables write dates."""
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"

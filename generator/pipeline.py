@@ -61,7 +61,6 @@ def build_records(
     """Typed records from schema-valid documents; ids of invalid files are remembered."""
     records = model.Records(invalid_ids=_known_invalid(valid, invalid))
     for doc in valid:
-        records.documents.append(doc)
         match doc.kind:
             case Kind.SETTINGS:
                 records.settings = model.settings(doc)

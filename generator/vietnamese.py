@@ -75,6 +75,7 @@ def number(value: float, decimals: int = 0) -> str:
 
 
 def short_date(day: date) -> str:
+    """dd/mm/yyyy, as Vietnamese tables write dates."""
     return f"{day.day:02d}/{day.month:02d}/{day.year}"
 
 

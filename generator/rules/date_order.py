@@ -16,8 +16,9 @@ from datetime import date
 
 from generator.findings import Finding, Severity
 from generator.model import Official, Policy, Visit
-from generator.periods import Span, vn_date
+from generator.periods import Span
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("date-order", Severity.ERROR, "Ngày sai thứ tự hoặc chồng lên nhau")
 
@@ -28,14 +29,14 @@ def _visit(ctx: Context, visit: Visit) -> Iterator[Finding]:
             ctx,
             visit,
             "to",
-            message=f"Ngày kết thúc {vn_date(visit.end)} trước ngày bắt đầu {vn_date(visit.start)}",
+            message=f"Ngày kết thúc {short_date(visit.end)} trước ngày bắt đầu {short_date(visit.start)}",
         )
     if visit.reported_on < visit.end:
         yield RULE.on_visit(
             ctx,
             visit,
             "reported_on",
-            message=f"Ngày nộp báo cáo {vn_date(visit.reported_on)} trước ngày kết thúc đợt đi {vn_date(visit.end)}",
+            message=f"Ngày nộp báo cáo {short_date(visit.reported_on)} trước ngày kết thúc đợt đi {short_date(visit.end)}",
         )
 
 
@@ -46,7 +47,7 @@ def _official(official: Official, horizon: date) -> Iterator[Finding]:
                 official,
                 assignment.source,
                 "to",
-                message=f"Thời gian công tác tại {assignment.unit}: ngày kết thúc {vn_date(assignment.end)} trước ngày bắt đầu {vn_date(assignment.start)}",
+                message=f"Thời gian công tác tại {assignment.unit}: ngày kết thúc {short_date(assignment.end)} trước ngày bắt đầu {short_date(assignment.start)}",
             )
     for exemption in official.exemptions:
         if exemption.end < exemption.start:
@@ -54,7 +55,7 @@ def _official(official: Official, horizon: date) -> Iterator[Finding]:
                 official,
                 exemption.source,
                 "to",
-                message=f"Thời gian được miễn: ngày kết thúc {vn_date(exemption.end)} trước ngày bắt đầu {vn_date(exemption.start)}",
+                message=f"Thời gian được miễn: ngày kết thúc {short_date(exemption.end)} trước ngày bắt đầu {short_date(exemption.start)}",
             )
     ordered = sorted(official.assignments, key=lambda a: (a.start, a.source.path))
     for earlier, later in itertools.pairwise(ordered):
@@ -63,7 +64,7 @@ def _official(official: Official, horizon: date) -> Iterator[Finding]:
                 official,
                 later.source,
                 "from",
-                message=f"Thời gian công tác tại {later.unit} (từ {vn_date(later.start)}) chồng lên thời gian công tác tại {earlier.unit}; đặt ngày kết thúc ở nơi cũ trước ngày này",
+                message=f"Thời gian công tác tại {later.unit} (từ {short_date(later.start)}) chồng lên thời gian công tác tại {earlier.unit}; đặt ngày kết thúc ở nơi cũ trước ngày này",
             )
 
 
@@ -73,14 +74,14 @@ def _policies(spans: list[tuple[Span, Policy]]) -> Iterator[Finding]:
             yield RULE.at(
                 policy.source,
                 "effective_to",
-                message=f"Ngày hết hiệu lực {vn_date(policy.effective_to)} trước ngày có hiệu lực {vn_date(policy.effective_from)}",
+                message=f"Ngày hết hiệu lực {short_date(policy.effective_to)} trước ngày có hiệu lực {short_date(policy.effective_from)}",
             )
     for (earlier_span, earlier), (later_span, later) in itertools.pairwise(spans):
         if earlier_span.overlaps(later_span):
             yield RULE.at(
                 later.source,
                 "effective_from",
-                message=f"Quy định {later.id} có hiệu lực từ {vn_date(later.effective_from)}, chồng lên thời gian hiệu lực của {earlier.id}",
+                message=f"Quy định {later.id} có hiệu lực từ {short_date(later.effective_from)}, chồng lên thời gian hiệu lực của {earlier.id}",
             )
 
 
@@ -92,7 +93,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.on_plan(
                 plan,
                 "approved_on",
-                message=f"Ngày phê duyệt {vn_date(plan.approved_on)} trước ngày đăng ký {vn_date(plan.registered_on)}",
+                message=f"Ngày phê duyệt {short_date(plan.approved_on)} trước ngày đăng ký {short_date(plan.registered_on)}",
             )
     for official in ctx.records.officials.values():
         yield from _official(official, ctx.compliance.horizon)

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 
 from generator.compliance import qualifies
 from generator.findings import Finding, Severity
-from generator.periods import vn_date
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("exemption-too-short", Severity.WARNING, "Thời gian miễn quá ngắn")
 
@@ -26,6 +26,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 official,
                 exemption.source,
                 "to",
-                message=f"Thời gian {vn_date(exemption.start)}–{vn_date(exemption.end)} ngắn hơn "
+                message=f"Thời gian {short_date(exemption.start)}–{short_date(exemption.end)} ngắn hơn "
                 f"{policy.long_absence_months} tháng nên không được miễn đi cơ sở",
             )

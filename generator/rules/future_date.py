@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.findings import Finding, Severity
-from generator.periods import vn_date
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("future-date", Severity.ERROR, "Ngày trong tương lai")
 
@@ -26,7 +26,7 @@ _LABEL = {
 
 
 def _message(name: str, day: date, as_of: date) -> str:
-    return f"{_LABEL[name]} {vn_date(day)} sau ngày kiểm tra {vn_date(as_of)}"
+    return f"{_LABEL[name]} {short_date(day)} sau ngày kiểm tra {short_date(as_of)}"
 
 
 def check(ctx: Context) -> Iterator[Finding]:

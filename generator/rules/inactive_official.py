@@ -11,8 +11,9 @@ cán bộ.
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.periods import first_uncovered, vn_date
+from generator.periods import first_uncovered
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("inactive-official", Severity.ERROR, "Cán bộ không công tác vào ngày đi")
 
@@ -29,5 +30,5 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 visit,
                 "from",
-                message=f"Ngày {vn_date(gap)} cán bộ {official.id} không có thời gian công tác nào tại đơn vị",
+                message=f"Ngày {short_date(gap)} cán bộ {official.id} không có thời gian công tác nào tại đơn vị",
             )

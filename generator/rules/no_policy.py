@@ -11,8 +11,9 @@ from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
 from generator.layout import Kind
-from generator.periods import Quarter, first_uncovered, subtract, vn_date
+from generator.periods import Quarter, first_uncovered, subtract
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("no-policy", Severity.ERROR, "Không có quy định áp dụng")
 
@@ -29,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 visit,
                 "from",
-                message=f"Ngày {vn_date(gap)} không thuộc thời gian hiệu lực của quy định nào",
+                message=f"Ngày {short_date(gap)} không thuộc thời gian hiệu lực của quy định nào",
             )
     for plan in ctx.records.plans:
         quarter = Quarter(plan.year, plan.quarter)

@@ -9,8 +9,9 @@ Vi phạm khi: kế hoạch của đơn vị thuộc cấp phải đăng ký đ�
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.periods import Quarter, vn_date
+from generator.periods import Quarter
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("plan-late", Severity.VIOLATION, "Đăng ký kế hoạch trễ hạn")
 
@@ -27,6 +28,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield RULE.on_plan(
                 plan,
                 "registered_on",
-                message=f"Kế hoạch {quarter.label} đăng ký ngày {vn_date(plan.registered_on)}, trễ "
-                f"{(plan.registered_on - day).days} ngày so với hạn {vn_date(day)}",
+                message=f"Kế hoạch {quarter.label} đăng ký ngày {short_date(plan.registered_on)}, trễ "
+                f"{(plan.registered_on - day).days} ngày so với hạn {short_date(day)}",
             )

@@ -9,8 +9,9 @@ quy định nào thì không xét.
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.periods import Quarter, quarters, vn_date
+from generator.periods import Quarter, quarters
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("plan-missing", Severity.VIOLATION, "Thiếu kế hoạch quý")
 
@@ -40,7 +41,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 RULE.id,
                 RULE.severity,
-                f"Đơn vị {unit_id} chưa có kế hoạch {quarter.label} (hạn đăng ký {vn_date(deadline[0])}); "
+                f"Đơn vị {unit_id} chưa có kế hoạch {quarter.label} (hạn đăng ký {short_date(deadline[0])}); "
                 f"cần tệp records/plans/{quarter.year}/q{quarter.number}/{unit_id}.yaml",
                 unit=unit_id,
                 year=quarter.year,

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 from generator.findings import Finding, Severity
-from generator.periods import vn_date
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("report-late", Severity.VIOLATION, "Nộp báo cáo trễ hạn")
 
@@ -28,6 +28,6 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 visit,
                 "reported_on",
-                message=f"Báo cáo nộp ngày {vn_date(visit.reported_on)}, trễ {late} ngày so với hạn "
-                f"{vn_date(due)}",
+                message=f"Báo cáo nộp ngày {short_date(visit.reported_on)}, trễ {late} ngày so với hạn "
+                f"{short_date(due)}",
             )

@@ -9,8 +9,8 @@ Cách sửa: gộp hai đợt thành một báo cáo, hoặc sửa lại ngày c
 from collections.abc import Iterator
 
 from generator.findings import Finding, Severity
-from generator.periods import vn_date
 from generator.rules.base import Context, Rule
+from generator.vietnamese import short_date
 
 RULE = Rule("visit-overlap", Severity.ERROR, "Hai đợt đi cơ sở trùng ngày")
 
@@ -26,8 +26,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     ctx,
                     visit,
                     "from",
-                    message=f"Đợt đi từ {vn_date(visit.start)} trùng ngày với đợt đi "
-                    f"{vn_date(reach.start)}–{vn_date(reach.end)} trong tệp {reach.source.file}",
+                    message=f"Đợt đi từ {short_date(visit.start)} trùng ngày với đợt đi "
+                    f"{short_date(reach.start)}–{short_date(reach.end)} trong tệp {reach.source.file}",
                 )
             if reach is None or visit.end > reach.end:
                 reach = visit
