@@ -271,6 +271,166 @@ def _parse_events(text: str) -> Parsed:
     return Parsed(root, marks, key_marks)
 
 
+# -- the common case, without libyaml ------------------------------------------------
+#
+# Records are written in a small corner of YAML: block mappings with identifier keys,
+# block sequences, one-line plain, quoted and flow-sequence scalars, comments. For
+# text entirely inside that corner, ``parse_values`` builds the values in one pass
+# over its lines (several times cheaper than libyaml plus PyYAML's constructor), and
+# gives up on anything else: block scalars, multi-line or escaped scalars, anchors,
+# tags, flow mappings, several documents, duplicate keys, tabs, control characters,
+# text that is not NFC. A given-up text goes to :func:`parse`, which has the final
+# word and every error message. ``tests/test_yamlread.py`` checks, over generated
+# texts, that whatever the fast path accepts, ``parse`` reads the same way.
+
+# Anything outside printable, tab-free, single-line-break YAML (libyaml's reader set
+# minus tab, CR, the other line breaks NEL, LS and PS, and the byte-order mark).
+_UNSAFE = re.compile(
+    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,127}):(?: +(.*))?\Z")
+_DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)?\Z')
+_SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?\Z")
+_FLOW_ITEM = r'(?:"[^"\\,\]]*"|[A-Za-z0-9_][A-Za-z0-9_./-]*)'
+_FLOW = re.compile(rf"\[ *((?:{_FLOW_ITEM} *, *)*{_FLOW_ITEM})? *\](?: +#.*)?\Z")
+# What may not start a plain scalar (``-`` may, before a digit or a dot).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_Line = tuple[int, str]
+
+
+class _GiveUp(Exception):
+    """The text leaves the corner of YAML that :func:`parse_values` reads by itself."""
+
+
+def parse_values(text: str) -> dict[str, Any]:
+    """The values of ``text``, exactly as :func:`parse` reads them, without marks.
+
+    Raises :class:`YamlProblem` as :func:`parse` does.
+    """
+    try:
+        return _fast(text)
+    except _GiveUp:
+        return parse(text).data
+
+
+def _fast(text: str) -> dict[str, Any]:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if _UNSAFE.search(text) or not unicodedata.is_normalized("NFC", text):
+        raise _GiveUp
+    lines: list[_Line] = []
+    for line in text.split("\n"):
+        content = line.lstrip(" ")
+        if content and content[0] != "#":
+            lines.append((len(line) - len(content), content.rstrip(" ")))
+    if not lines:
+        raise _GiveUp
+    data, end = _block(lines, 0, lines[0][0])
+    if end != len(lines) or not isinstance(data, dict):
+        raise _GiveUp
+    return data
+
+
+def _is_entry(content: str) -> bool:
+    return content == "-" or content.startswith("- ")
+
+
+def _block(lines: list[_Line], i: int, indent: int) -> tuple[Any, int]:
+    if _is_entry(lines[i][1]):
+        return _sequence(lines, i, indent)
+    return _mapping(lines, i, indent)
+
+
+def _nested(lines: list[_Line], i: int, indent: int, *, compact: bool) -> tuple[Any, int]:
+    """The value under a key or dash with nothing after it: a deeper block, else null."""
+    if i < len(lines):
+        deeper, content = lines[i]
+        if deeper > indent:
+            return _block(lines, i, deeper)
+        if compact and deeper == indent and _is_entry(content):
+            return _sequence(lines, i, indent)
+    return None, i
+
+
+def _mapping(lines: list[_Line], i: int, indent: int) -> tuple[dict[str, Any], int]:
+    mapping: dict[str, Any] = {}
+    while i < len(lines):
+        at, content = lines[i]
+        if at < indent:
+            break
+        match = _KEY.match(content)
+        if at > indent or match is None:
+            raise _GiveUp
+        key, rest = match.group(1, 2)
+        if key in mapping:
+            raise _GiveUp
+        i += 1
+        if not rest or rest[0] == "#":
+            mapping[key], i = _nested(lines, i, indent, compact=True)
+        elif (
+            rest[0] not in _INDICATORS and " #" not in rest and ": " not in rest and rest[-1] != ":"
+        ):
+            mapping[key] = _resolve_plain(rest)  # the plain one-line scalar, inlined: most values
+        else:
+            mapping[key] = _scalar(rest)
+    return mapping, i
+
+
+def _sequence(lines: list[_Line], i: int, indent: int) -> tuple[list[Any], int]:
+    sequence: list[Any] = []
+    while i < len(lines):
+        at, content = lines[i]
+        if at != indent or not _is_entry(content):
+            if at > indent:
+                raise _GiveUp
+            break
+        rest = content[1:].lstrip(" ")
+        if not rest or rest[0] == "#":
+            value, i = _nested(lines, i + 1, indent, compact=False)
+        elif _KEY.match(rest):
+            # "- key: value": a mapping whose keys line up after the dash.
+            lines[i] = (indent + len(content) - len(rest), rest)
+            value, i = _mapping(lines, i, lines[i][0])
+        else:
+            value, i = _scalar(rest), i + 1
+        sequence.append(value)
+    return sequence, i
+
+
+def _scalar(text: str) -> Any:
+    first = text[0]
+    if first == '"':
+        match = _DOUBLE.match(text)
+        if match is None:
+            raise _GiveUp
+        return match.group(1)
+    if first == "'":
+        match = _SINGLE.match(text)
+        if match is None:
+            raise _GiveUp
+        return match.group(1).replace("''", "'")
+    if first == "[":
+        match = _FLOW.match(text)
+        if match is None:
+            raise _GiveUp
+        inner = match.group(1)
+        if inner is None:
+            return []
+        items = [item.strip(" ") for item in inner.split(",")]
+        return [item[1:-1] if item[0] == '"' else _resolve_plain(item) for item in items]
+    if first in _INDICATORS and not (first == "-" and text[1:2] in _SIGNED):
+        raise _GiveUp
+    comment = text.find(" #")
+    if comment != -1:
+        text = text[:comment].rstrip(" ")
+    if ": " in text or text.endswith(":"):
+        raise _GiveUp
+    return _resolve_plain(text)
+
+
+_SIGNED = frozenset("0123456789.")
+
+
 def decode(raw: bytes) -> str:
     """Decode UTF-8 (optionally with a byte-order mark); raise :class:`YamlProblem` otherwise."""
     try:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import unicodedata
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.yamlread import YamlProblem, decode, parse
+from generator.yamlread import YamlProblem, _fast, _GiveUp, decode, parse
 
 
 def test_values_follow_yaml_1_2_core() -> None:
@@ -75,3 +79,175 @@ def test_rejected_constructs(text: str, words: str) -> None:
     with pytest.raises(YamlProblem) as problem:
         parse(text)
     assert words in problem.value.message
+
+
+# -- parse_values: the line reader for the common case must read exactly as parse does --
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _same_as_parse(text: str) -> bool:
+    """Whether the fast path accepted ``text``; if it did, it must agree with parse."""
+    try:
+        fast = _fast(text)
+    except _GiveUp:
+        return False
+    # repr tells 1, 1.0 and True apart, and nan from nan.
+    assert repr(fast) == repr(parse(text).data), text
+    return True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "official: lan\nfrom: 2019-08-05\nplaces: [tan-bien/tan-lap, go-dau]\n",
+        'contents: ["1.1", "1.3"]\ncodes: [1.1, true, null, 012, x_1]\nempty: [ ]\n',
+        "a: no\nb: on\nc: 012\nd: 0x1F\ne: .inf\nf: -.5\ng: ~\nh:\ni: -3\nj: 1e5\n",
+        "summary: Dự hội nghị \"sơ kết\" tại ấp 3 # ghi chú\nquoted: 'it''s' # c\n",
+        "k: 'a: b'\nl: \"x # y\"\nm: http://example.org/a#b\nn: a#b\n",
+        "# đầu tệp\n\nentries:\n  - official: a\n    days: 3\n\n  # giữa\n  - official: b\n",
+        "entries:\n- official: a\n  places:\n  - x\n  - y\n- official: b\nafter: 1\n",
+        "list:\n  -\n    a: 1\n  -\n  - 2\n  - - 3\n",
+        "   indented: 1\n   doc: 2\n",
+        "a: 1\r\nb: 2\r\n",
+        "key:   spaced   value   \n",
+    ],
+)
+def test_fast_path_reads_records_as_parse_does(text: str) -> None:
+    _same_as_parse(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "summary: |\n  dòng một\n  dòng hai\n",
+        "summary: >-\n  gấp\n  dòng\n",
+        "summary: dòng một\n  tiếp theo\n",
+        'a: "thoát \\" ký tự"\n',
+        'a: "nhiều\n  dòng"\n',
+        "a: [x,\n  y]\n",
+        "a: {b: 1}\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "a: 1\na: 2\n",
+        "a: 1\n---\nb: 2\n",
+        "%YAML 1.2\n---\na: 1\n",
+        "a:\tb\n",
+        "a: b\u2028c: d\n",
+        "a: b\x85c\n",
+        "a: x\ufeffy\n",
+        unicodedata.normalize("NFD", "tên: Ánh\n"),
+        "Đề nghị: hỗ trợ\n",
+        '"quoted key": 1\n',
+        "? a\n: 1\n",
+        "a: b: c\n",
+        "a: b:\n",
+        "a:b\n",
+        "- a\n",
+        "scalar\n",
+        "# only a comment\n",
+        "a: [x, y,]\n",
+        "a: [x y]\n",
+        'a: ["x, y"]\n',
+        "a: -\n",
+        "a: - b\n",
+        "a:\n  b: 1\n c: 2\n",
+        "a:\n  - x\n  b: 1\n",
+        "a: 1\n  b: 2\n",
+    ],
+)
+def test_fast_path_gives_up_outside_its_corner(text: str) -> None:
+    assert not _same_as_parse(text)
+
+
+_KEYS = ["a", "official", "x_1", "true", "null", "Đề", "a b", '"k"', "'k'", "? k", "<<", "-a"]
+_VALUES = [
+    "", "lan", "Dự hội nghị", "1", "-1", "012", "0x1F", "1.1", "-.5", "1e5", ".inf", ".nan",
+    "~", "null", "True", "no", "2019-08-05", "2019-8-5", '"1.1"', '""', "'it''s'", "''",
+    '"a \\" b"', "'", '"', "[a, \"1.1\"]", "[]", "[ ]", "[a,b]", "[1.1, true]", "[a, b,]",
+    "[x y]", "[a", "a #c", "a#c", "a: b", "x:", "- y", "-", "|", ">-", "&a x", "*a",
+    "!t x", "{a: 1}", "#c", "a\u00a0b", "a\tb", "%x", "@x", "`x", "?", ":x", "http://x",
+    "'a' # c", '"a"#c', "'a' b", "-x", "- - x",
+]  # fmt: skip
+
+
+_SANE_KEYS = ["a", "b", "official", "places", "x_1", "days"]
+_SANE_VALUES = ["lan", "Dự hội nghị ở ấp 3", "12", "2019-08-05", '"1.1"', "[a, b/c]", "'x'"]
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    """Nested mappings and sequences in random layouts, with tricky keys and scalars mixed in."""
+    step = draw(st.sampled_from([1, 2, 3, 4]))
+    compact = draw(st.booleans())
+    lines: list[str] = []
+
+    def key() -> str:
+        return draw(st.sampled_from(_SANE_KEYS if draw(st.integers(0, 9)) else _KEYS))
+
+    def scalar() -> str:
+        return draw(st.sampled_from(_SANE_VALUES if draw(st.integers(0, 3)) else _VALUES))
+
+    def extra(indent: int) -> None:
+        what = draw(st.integers(0, 9))
+        if what == 0:
+            lines.append(" " * draw(st.integers(0, indent + 2)) + "# ghi chú")
+        elif what == 1:
+            lines.append(" " * draw(st.integers(0, 3)))
+
+    def mapping(indent: int, depth: int, first: str = "") -> None:
+        for n in range(draw(st.integers(1, 4))):
+            prefix = first if n == 0 and first else " " * indent
+            kind = draw(st.integers(0, 5)) if depth < 3 else 0
+            if kind <= 3:
+                lines.append(f"{prefix}{key()}: {scalar()}" + draw(st.sampled_from(["", " # c"])))
+            elif kind == 4:
+                lines.append(f"{prefix}{key()}:")
+                mapping(indent + step, depth + 1)
+            else:
+                lines.append(f"{prefix}{key()}:")
+                sequence(indent if compact else indent + step, depth + 1)
+            extra(indent)
+
+    def sequence(indent: int, depth: int) -> None:
+        for _ in range(draw(st.integers(1, 3))):
+            if depth < 3 and draw(st.integers(0, 2)) == 0:
+                mapping(indent + 2, depth + 1, first=" " * indent + "- ")
+            else:
+                lines.append(" " * indent + "- " + scalar())
+            extra(indent)
+
+    mapping(draw(st.sampled_from([0, 0, 0, 2])), 0)
+    ending = draw(st.sampled_from(["\n", "\n", "\r\n", ""]))
+    return ending.join(lines) + ending
+
+
+@given(_documents())
+@settings(max_examples=3000, deadline=None)
+def test_fast_path_agrees_with_parse_on_generated_texts(text: str) -> None:
+    with contextlib.suppress(YamlProblem):
+        parse(text)  # a text parse rejects must not be accepted by the fast path
+        _same_as_parse(text)
+        return
+    assert not _same_as_parse(text), text
+
+
+def test_fast_path_reads_every_demo_record() -> None:
+    demo = sorted((REPO / "records").rglob("*.yaml"))
+    assert demo
+    for path in demo:
+        assert _same_as_parse(decode(path.read_bytes())), path
+
+
+def test_fast_path_agrees_on_the_bad_inputs_corpus() -> None:
+    for path in sorted((REPO / "tests" / "bad_inputs").glob("*.yaml")):
+        try:
+            text = decode(path.read_bytes())
+        except YamlProblem:
+            continue  # not UTF-8: neither reader sees it
+        try:
+            parse(text)
+        except YamlProblem:
+            assert not _same_as_parse(text), path
+        else:
+            _same_as_parse(text)
