@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import yamlread
-from generator.cache import ParseCache, content_hash, stat_key
+from generator.cache import ParseCache, content_hash
 from generator.errors import UsageError
 from generator.findings import Finding, Severity
 from generator.layout import Kind, Location
@@ -20,39 +20,36 @@ DataPath = yamlread.Path_
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """One parsed record file with a (line, column) mark for every key and value.
+    """One parsed record file: its values, and a (line, column) mark for any key or value.
 
-    A document served from the parse cache carries no marks; the first call to
-    :meth:`mark` (a finding about it) reads its file again to place them.
+    Documents are read without marks (the common case needs none, and 100k files of
+    marks cost hundreds of MiB); the first call to :meth:`mark`, for a finding about
+    the document, reads its file again with :func:`yamlread.parse` to place them.
     """
 
     file: str  # display path: relative to the folder that holds records/
     location: Location
     data: dict[str, Any]
-    marks: dict[DataPath, Mark] | None
-    key_marks: dict[DataPath, Mark] | None
-    path: str = ""
+    path: str  # as the file system names it
+    _marks: tuple[dict[DataPath, Mark], dict[DataPath, Mark]] | None = field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def kind(self) -> Kind:
         return self.location.kind
 
     def _load_marks(self) -> tuple[dict[DataPath, Mark], dict[DataPath, Mark]]:
-        if self.marks is None or self.key_marks is None:
+        if self._marks is None:
             try:
                 with open(self.path, "rb") as handle:  # noqa: PTH123 - see read()
                     parsed = yamlread.parse(yamlread.decode(handle.read()))
-                marks, key_marks = parsed.marks, parsed.key_marks
+                marks = parsed.marks, parsed.key_marks
             except (OSError, yamlread.YamlProblem):
-                marks, key_marks = {(): (1, 1)}, {}
-            object.__setattr__(self, "marks", marks)
-            object.__setattr__(self, "key_marks", key_marks)
-            return marks, key_marks
-        return self.marks, self.key_marks
-
-    def without_marks(self) -> Document:
-        """The same document, placing its marks lazily (from its file) when a finding needs them."""
-        return Document(self.file, self.location, self.data, None, None, self.path)
+                marks = {(): (1, 1)}, {}
+            object.__setattr__(self, "_marks", marks)
+            return marks
+        return self._marks
 
     def mark(self, path: DataPath, *, key: bool = False) -> Mark:
         """The mark of the value at ``path`` (or of its key), else of its nearest ancestor."""
@@ -73,13 +70,13 @@ class SourceFile:
     file: str  # as findings show it: relative to the folder that holds records/
 
 
-def discover(records: Path) -> Iterator[SourceFile]:
-    """Every non-hidden file under ``records``, in a stable order (hidden folders skipped)."""
+def discover(records: Path) -> list[SourceFile]:
+    """Every non-hidden file under ``records``, depth first by name (hidden folders skipped)."""
     if not records.is_dir():
         raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
     base = records.name or records.resolve().name
 
-    def walk(folder: str, prefix: str) -> Iterator[SourceFile]:
+    def listing(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str]]:
         try:
             with os.scandir(folder) as scan:
                 entries = sorted(
@@ -87,14 +84,20 @@ def discover(records: Path) -> Iterator[SourceFile]:
                 )
         except OSError as exc:
             raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
-        for entry in entries:
-            rel = f"{prefix}{entry.name}"
-            if entry.is_dir(follow_symlinks=False):
-                yield from walk(entry.path, f"{rel}/")
-            elif entry.is_file():
-                yield SourceFile(entry.path, rel, f"{base}/{rel}")
+        return iter([(entry, prefix + entry.name) for entry in entries])
 
-    yield from walk(str(records), "")
+    found: list[SourceFile] = []
+    stack = [listing(str(records), "")]  # a loop, not recursion: no generator chain per file
+    while stack:
+        for entry, rel in stack[-1]:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(listing(entry.path, rel + "/"))
+                break
+            if entry.is_file():
+                found.append(SourceFile(entry.path, rel, f"{base}/{rel}"))
+        else:
+            stack.pop()
+    return found
 
 
 def whole_file(source: SourceFile, rule: str, message: str) -> Finding:
@@ -115,7 +118,7 @@ def misplaced(source: SourceFile) -> Finding:
 
 def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document | Finding:
     try:
-        parsed = yamlread.parse(yamlread.decode(raw))
+        data = yamlread.parse_values(yamlread.decode(raw))
     except yamlread.YamlProblem as problem:
         return Finding(
             rule="yaml-syntax",
@@ -125,7 +128,7 @@ def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document 
             line=problem.line,
             column=problem.column,
         )
-    return Document(source.file, location, parsed.data, parsed.marks, parsed.key_marks, source.path)
+    return Document(source.file, location, data, source.path)
 
 
 def read(
@@ -144,10 +147,10 @@ def read(
 
 def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> Document | Finding:
     try:
-        stat = stat_key(source.path)
+        stat = cache.stat(source.rel, source.path)
         known = cache.known(source.rel, stat)
         if known is not None:
-            return Document(source.file, location, known, None, None, source.path)
+            return Document(source.file, location, known, source.path)
         with open(source.path, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
             raw = handle.read()
     except OSError:
@@ -156,7 +159,7 @@ def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> D
     found = cache.by_content(source.rel, digest)
     if found is not None:
         cache.remember(source.rel, stat, digest, None)
-        return Document(source.file, location, found, None, None, source.path)
+        return Document(source.file, location, found, source.path)
     result = parse_bytes(raw, source, location)
     cache.remember(source.rel, stat, digest, None if isinstance(result, Finding) else result.data)
     return result

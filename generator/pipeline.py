@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import gc
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from generator import loader, model, schema
 from generator.cache import ParseCache
@@ -15,6 +18,30 @@ from generator.findings import Finding, sort_findings
 from generator.layout import Kind, classify
 from generator.loader import Document
 from generator.rules import Context, run_all
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def without_cyclic_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``function`` with Python's cyclic garbage collector paused.
+
+    Loading and checking allocate millions of small, long-lived, acyclic objects;
+    the collector would walk them again and again without freeing any (a third of
+    a cold run at 100k visits). Reference counting still frees everything else.
+    """
+
+    @functools.wraps(function)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return wrapper
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +122,7 @@ class Loaded:
     scopes: dict[str, str] = field(default_factory=dict)
 
 
+@without_cyclic_gc
 def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) -> Loaded:
     loaded = Loaded()
     for source in sources:
@@ -117,12 +145,11 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
                 loaded.stage[error.rule].append(error)
             loaded.invalid.append((location.kind, location.stem))
         elif isinstance(result, Document):
-            # Marks are needed again only for the few files with findings, which re-read
-            # them; dropping them here keeps memory flat at 100k visits.
-            loaded.valid.append(result.without_marks())
+            loaded.valid.append(result)
     return loaded
 
 
+@without_cyclic_gc
 def check(loaded: Loaded, as_of: date, only: set[str] | None = None) -> Outcome:
     """Apply every rule to what :func:`load` read (person-years of ``only`` these officials, if given)."""
     records = build_records(loaded.valid, loaded.invalid)
