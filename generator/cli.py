@@ -8,6 +8,7 @@ violations with ``--strict``); 2 usage error or unreadable records folder;
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -227,3 +228,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("GENERATOR_DEBUG"):
             raise
         return EXIT_INTERNAL
+
+
+def run() -> NoReturn:
+    """The command's entry point: :func:`main`, then exit without tearing the heap down.
+
+    After a run over 100k records, freeing millions of objects one by one at
+    interpreter exit takes longer than a whole warm validation (about 2 s); the
+    operating system reclaims the memory at once. Output is flushed first, and
+    every file this tool writes is closed before :func:`main` returns.
+    """
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code)
