@@ -94,6 +94,7 @@ class ParseCache:
         self.state: Any = None  # the last result, for incremental validation
         self._shards: dict[str, dict[bytes, Any]] = {}
         self._dirty: set[str] = set()
+        self._stats: dict[str, Stat] = {}
         loaded = _read(folder / "index.marshal")
         if isinstance(loaded, tuple) and len(loaded) == 2 and isinstance(loaded[0], dict):
             self.index, self.state = loaded
@@ -103,6 +104,17 @@ class ParseCache:
             loaded = _read(self.folder / f"{name}.marshal")
             self._shards[name] = loaded if isinstance(loaded, dict) else {}
         return self._shards[name]
+
+    def stat(self, rel: str, path: str) -> Stat:
+        """The file's stat key, taken once a run (until :meth:`save`), before the file is read.
+
+        A file that changes after that is remembered under its old stat key, so the
+        next run finds the key changed and reads it again: never stale.
+        """
+        found = self._stats.get(rel)
+        if found is None:
+            found = self._stats[rel] = stat_key(path)
+        return found
 
     def digest(self, rel: str, stat: Stat) -> bytes | None:
         """The content hash of an unchanged file, from the index alone."""
@@ -145,3 +157,4 @@ class ParseCache:
                     (self.folder / f"{name}.marshal").unlink(missing_ok=True)
             _write(self.folder / "index.marshal", (self.index, state))
         self._dirty.clear()
+        self._stats.clear()  # the next run (``serve`` keeps this object) stats again

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import loader, pipeline
-from generator.cache import ParseCache, stat_key
+from generator.cache import ParseCache
 from generator.findings import Finding, Severity, sort_findings
 from generator.layout import is_visit
 
@@ -58,6 +58,7 @@ def _thaw(rows: Iterable[tuple[Any, ...]]) -> list[Finding]:
     return [Finding(r[0], Severity(r[1]), *r[2:]) for r in rows]
 
 
+@pipeline.without_cyclic_gc
 def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]:
     """The findings of a full run, re-checking only what changed since the cached one."""
     sources = list(loader.discover(records_dir))
@@ -65,7 +66,7 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
     digests: dict[str, bytes | None] = {}
     for source in sources:
         try:
-            digests[source.rel] = cache.digest(source.rel, stat_key(source.path))
+            digests[source.rel] = cache.digest(source.rel, cache.stat(source.rel, source.path))
         except OSError:
             digests[source.rel] = None
     visits = {s.rel for s in sources if is_visit(s.rel)}

@@ -167,3 +167,21 @@ def test_incremental_result_equals_a_full_run_after_any_edits(
         elif action == "touch":
             os.utime(files[0])
         assert warm(tree) == full(tree), (action, who, day)
+
+
+def test_one_cache_object_across_runs_sees_each_edit(tree: Tree) -> None:
+    """``serve`` keeps one ParseCache for its whole session: each run must stat afresh."""
+    base(tree)
+    cache = ParseCache(default_location(tree.records))
+    first = pipeline.run(tree.records, AS_OF, cache)
+    assert [v.reported_on for v in first.records.visits if v.official == "lan"] == [
+        date(2019, 8, 8)
+    ]
+    path = tree.records / "visits/2019/lan/2019-08-05.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12"), encoding="utf-8"
+    )
+    second = pipeline.run(tree.records, AS_OF, cache)
+    assert [v.reported_on for v in second.records.visits if v.official == "lan"] == [
+        date(2019, 8, 12)
+    ]
