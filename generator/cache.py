@@ -138,10 +138,9 @@ class ParseCache:
 
     def save(self, seen: set[str], state: Any = None) -> None:
         """Write the index (only files still there), the changed shards and ``state``."""
-        gone = set(self.index) - seen
-        for rel in gone:
+        for rel in self.index.keys() - seen:
             self._dirty.add(shard_of(rel))
-        self.index = {rel: self.index[rel] for rel in seen if rel in self.index}
+            del self.index[rel]
         self.state = state
         with contextlib.suppress(OSError, ValueError):
             self.folder.mkdir(parents=True, exist_ok=True)
