@@ -63,30 +63,34 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
     """The findings of a full run, re-checking only what changed since the cached one."""
     sources = list(loader.discover(records_dir))
     base = sources[0].file.split("/", 1)[0] if sources else records_dir.name
-    digests: dict[str, bytes | None] = {}
-    for source in sources:
-        try:
-            digests[source.rel] = cache.digest(source.rel, cache.stat(source.rel, source.path))
-        except OSError:
-            digests[source.rel] = None
-    visits = {s.rel for s in sources if is_visit(s.rel)}
-    others = sorted((rel, digests[rel]) for rel in digests if rel not in visits)
     state = cache.state
+    well_formed = isinstance(state, tuple) and len(state) == 6 and isinstance(state[4], dict)
+    previous: dict[str, tuple[bytes, str]] = state[4] if well_formed else {}
+    # One pass over 100k files: which are visits, and which changed since the last run.
+    visits: set[str] = set()
+    changed: set[str] = set()
+    others: list[tuple[str, bytes | None]] = []
+    for source in sources:
+        rel = source.rel
+        try:
+            digest = cache.digest(rel, cache.stat(rel, source.path))
+        except OSError:
+            digest = None
+        if is_visit(rel):
+            visits.add(rel)
+            if digest is None or previous.get(rel, (None,))[0] != digest:
+                changed.add(rel)
+        else:
+            others.append((rel, digest))
+    others.sort()
     fresh = (
-        isinstance(state, tuple)
-        and len(state) == 6
+        well_formed
         and state[:4] == (STATE_VERSION, code_fingerprint(), as_of.isoformat(), others)
         and all(digest is not None for _, digest in others)
     )
     if not fresh:
         return _full(sources, as_of, cache)
-    previous: dict[str, tuple[bytes, str]] = state[4]
-    changed = {
-        rel
-        for rel in visits
-        if digests[rel] is None or previous.get(rel, (None,))[0] != digests[rel]
-    }
-    changed |= set(previous) - visits
+    changed |= previous.keys() - visits
     if not changed:
         return _thaw(state[5])
     by_rel = {s.rel: s for s in sources}
