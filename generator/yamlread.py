@@ -309,7 +309,7 @@ def parse_values(text: str) -> dict[str, Any]:
     """
     try:
         return _fast(text)
-    except _GiveUp:
+    except (_GiveUp, RecursionError):  # deep nesting: libyaml reports it with a position
         return parse(text).data
 
 

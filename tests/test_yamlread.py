@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.yamlread import YamlProblem, _fast, _GiveUp, decode, parse
+from generator.yamlread import YamlProblem, _fast, _GiveUp, decode, parse, parse_values
 
 
 def test_values_follow_yaml_1_2_core() -> None:
@@ -251,3 +251,9 @@ def test_fast_path_agrees_on_the_bad_inputs_corpus() -> None:
             assert not _same_as_parse(text), path
         else:
             _same_as_parse(text)
+
+
+def test_deep_nesting_is_a_yaml_problem_not_a_crash() -> None:
+    text = "".join(" " * depth + f"k{depth}:\n" for depth in range(2000))
+    with pytest.raises(YamlProblem):
+        parse_values(text)
