@@ -43,8 +43,10 @@ def _quarters(outcome: Outcome, as_of: date) -> list[Quarter]:
 
 
 class Pages(Renderer):
-    def __init__(self, outcome: Outcome, as_of: date, sources: SourceLinks | None) -> None:
-        super().__init__(outcome, as_of, sources)
+    def __init__(
+        self, outcome: Outcome, as_of: date, sources: SourceLinks | None, site: Site | None = None
+    ) -> None:
+        super().__init__(outcome, as_of, sources, site)
         self.records = outcome.records
         self.compliance = outcome.compliance
         self.rows_by_year: dict[int, list[YearRow]] = defaultdict(list)
@@ -383,8 +385,11 @@ class Pages(Renderer):
         )
 
 
-def generate(outcome: Outcome, as_of: date, sources: SourceLinks | None) -> Site:
-    pages = Pages(outcome, as_of, sources)
+def generate(
+    outcome: Outcome, as_of: date, sources: SourceLinks | None, site: Site | None = None
+) -> Site:
+    """Every page and data file of the site, into ``site`` (by default one kept in memory)."""
+    pages = Pages(outcome, as_of, sources, site)
     pages.assets()
     pages.data()
     pages.overview()

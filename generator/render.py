@@ -25,12 +25,40 @@ STATIC = SITE / "assets"
 
 @dataclass
 class Site:
-    """The generated files, by path relative to the docs folder."""
+    """The generated files, by path relative to the docs folder.
 
+    Kept in :attr:`files`; or, given ``docs``, written straight into that folder as
+    they come (only those that changed, so ``mkdocs serve`` reloads only them), so
+    the site of 100k visits is never held in memory whole. :meth:`finish` then
+    removes what is no longer generated.
+    """
+
+    docs: Path | None = None
     files: dict[str, bytes] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)
 
     def add(self, rel: str, data: str | bytes) -> None:
-        self.files[rel] = data.encode("utf-8") if isinstance(data, str) else data
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if self.docs is None:
+            self.files[rel] = raw
+            return
+        self.written.add(rel)
+        target = self.docs / rel
+        if target.is_file() and target.read_bytes() == raw:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(raw)
+
+    def finish(self) -> None:
+        """Remove from ``docs`` every file not generated this time, and emptied folders."""
+        if self.docs is None:
+            return
+        for path in sorted(self.docs.rglob("*"), reverse=True):  # files before their folder
+            if path.is_dir():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path.relative_to(self.docs).as_posix() not in self.written:
+                path.unlink()
 
 
 def page_url(page: str) -> str:
@@ -90,12 +118,14 @@ def markdown_page(title: str, body: str, *, search: bool = True, hide_toc: bool 
 class Renderer:
     """Renders templates into :class:`Site` pages with the right relative links."""
 
-    def __init__(self, outcome: Outcome, as_of: date, sources: SourceLinks | None) -> None:
+    def __init__(
+        self, outcome: Outcome, as_of: date, sources: SourceLinks | None, site: Site | None = None
+    ) -> None:
         self.env = environment()
         self.outcome = outcome
         self.as_of = as_of
         self.sources = sources
-        self.site = Site()
+        self.site = Site() if site is None else site
 
     def page(
         self, path: str, template: str, title: str, *, search: bool = True, **context: Any
@@ -108,11 +138,11 @@ class Renderer:
 
 
 def write_pages(outcome: Outcome, as_of: date, docs: Path) -> None:
-    """Generate every page and data file, then sync them into ``docs``."""
+    """Generate every page and data file into ``docs``, writing only those that changed."""
     from generator import pages  # noqa: PLC0415 - pages imports render; keep the cycle lazy
 
-    site = pages.generate(outcome, as_of, source_links())
-    sync(site, docs)
+    docs.mkdir(parents=True, exist_ok=True)
+    pages.generate(outcome, as_of, source_links(), Site(docs)).finish()
 
 
 @dataclass(frozen=True)
@@ -140,25 +170,3 @@ def source_links() -> SourceLinks | None:
     edit_uri = re.search(r"^edit_uri:\s*(\S+)\s*$", config, re.M)
     uri = edit_uri.group(1).strip("/") + "/" if edit_uri else "edit/main/"
     return SourceLinks(repo.group(1).rstrip("/"), uri)
-
-
-def sync(site: Site, docs: Path) -> None:
-    """Make ``docs`` hold exactly ``site``'s files, writing only those that changed.
-
-    Writing in place (not swapping folders) lets ``mkdocs serve`` see each change.
-    """
-    docs.mkdir(parents=True, exist_ok=True)
-    wanted = dict(site.files)
-    for path in sorted(docs.rglob("*"), reverse=True):
-        rel = path.relative_to(docs).as_posix()
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif rel not in wanted:
-            path.unlink()
-    for rel, data in sorted(wanted.items()):
-        target = docs / rel
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,10 +15,10 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 from openpyxl import load_workbook
 
-from generator import escape, site
+from generator import escape, pages, pipeline, render, site
 from generator.errors import BuildError
 from generator.exports import report_csv, report_json
-from tests.site_fixture import AS_OF, HOSTILE, build_small
+from tests.site_fixture import AS_OF, HOSTILE, build_small, small_tree
 
 pytestmark = pytest.mark.slow
 
@@ -157,3 +158,21 @@ def test_no_page_loads_anything_from_another_host(hostile: Path) -> None:
             "api.github.com",
         ):
             assert marker not in text, (page, marker)
+
+
+def test_pages_are_written_as_generated_and_stale_ones_removed(tmp_path: Path) -> None:
+    tree = small_tree(tmp_path / "src")
+    outcome = pipeline.run(tree.records, AS_OF)
+    docs = tmp_path / "generated"
+    site.generate(outcome, AS_OF, docs)
+    in_memory = pages.generate(outcome, AS_OF, render.source_links()).files
+    assert {
+        p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()
+    } == in_memory
+    (docs / "cu" / "trang-cu.md").parent.mkdir()
+    (docs / "cu" / "trang-cu.md").write_text("trang không còn", encoding="utf-8")
+    kept = docs / "index.md"
+    os.utime(kept, ns=(0, 0))
+    site.generate(outcome, AS_OF, docs)
+    assert not (docs / "cu").exists()  # the stale page and its emptied folder
+    assert kept.stat().st_mtime_ns == 0  # unchanged: not written again
