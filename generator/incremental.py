@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
+import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator import loader, pipeline
-from generator.cache import ParseCache
+from generator.cache import DIGEST_SIZE, NO_DIGEST, STAT_SIZE, ParseCache
 from generator.findings import Finding, Severity, sort_findings
-from generator.layout import is_visit
+from generator.layout import is_visit_folder, is_visit_name
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+# The visits of one folder as the last result saw them: names, packed content
+# hashes, and the official whose checks each one takes part in.
+VisitFolder = tuple[tuple[str, ...], bytes, tuple[str, ...]]
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -58,51 +63,135 @@ def _thaw(rows: Iterable[tuple[Any, ...]]) -> list[Finding]:
     return [Finding(r[0], Severity(r[1]), *r[2:]) for r in rows]
 
 
+def _by_folder(sources: list[loader.SourceFile]) -> dict[str, list[loader.SourceFile]]:
+    groups: dict[str, list[loader.SourceFile]] = {}
+    for source in sources:
+        groups.setdefault(source.rel.rpartition("/")[0], []).append(source)
+    return groups
+
+
+def _hashes(packed: bytes) -> list[bytes]:
+    return [packed[i : i + DIGEST_SIZE] for i in range(0, len(packed), DIGEST_SIZE)]
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+Listing = dict[str, tuple[str, ...]]
+Current = dict[str, tuple[tuple[str, ...], bytes]]
+
+
+class Survey(NamedTuple):
+    """The records folder now, compared with the index folder by folder."""
+
+    files: Listing  # every file's name, by folder
+    current: Current  # the visits, with their hashes (NO_DIGEST: not known)
+    unread: set[str]  # visits whose content is not known without reading them
+    others: list[tuple[str, bytes | None]]  # every other file, with its hash (None: unknown)
+
+
+def _survey(cache: ParseCache, sources: list[loader.SourceFile]) -> Survey:
+    """One comparison for a folder whose names and stat keys are all unchanged; file by
+    file for the others."""
+    files: Listing = {}
+    current: Current = {}
+    unread: set[str] = set()
+    others: list[tuple[str, bytes | None]] = []
+    for folder, group in _by_folder(sources).items():
+        names = tuple(source.rel.rpartition("/")[2] for source in group)
+        stats = cache.stat_folder([(source.rel, source.path) for source in group])
+        entry = cache.unchanged_folder(folder, names, stats)
+        visit_folder = is_visit_folder(folder)
+        # (Every discovered name has a character before ".yaml": hidden files are skipped.)
+        if (
+            entry is not None
+            and visit_folder
+            and all(map(str.endswith, names, itertools.repeat(".yaml")))
+        ):
+            files[folder] = entry[0]
+            current[folder] = (entry[0], entry[2])  # the index's own objects: stored once
+            continue
+        files[folder] = names
+        packed = entry[2] if entry is not None else None
+        hashes = _hashes(packed) if packed is not None else None
+        visit_names: list[str] = []
+        visit_hashes: list[bytes] = []
+        for i, (source, name) in enumerate(zip(group, names, strict=True)):
+            stat = stats[i * STAT_SIZE : (i + 1) * STAT_SIZE]
+            digest = hashes[i] if hashes is not None else cache.digest(source.rel, stat)
+            if visit_folder and is_visit_name(name):
+                visit_names.append(name)
+                visit_hashes.append(digest or NO_DIGEST)
+                if digest is None:
+                    unread.add(source.rel)
+            else:
+                others.append((source.rel, digest))
+        if visit_names:
+            current[folder] = (tuple(visit_names), b"".join(visit_hashes))
+    others.sort()
+    return Survey(files, current, unread, others)
+
+
+def _changes(current: Current, previous: dict[str, VisitFolder]) -> tuple[set[str], dict[str, str]]:
+    """Visit files added, changed or deleted since the last result, and the scope each of
+    them had there."""
+    changed: set[str] = set()
+    scope_before: dict[str, str] = {}
+    for folder in current.keys() | previous.keys():
+        now_entry, before = current.get(folder), previous.get(folder)
+        if now_entry is not None and before is not None and now_entry == before[:2]:
+            continue
+        now_hashes = (
+            dict(zip(now_entry[0], _hashes(now_entry[1]), strict=True)) if now_entry else {}
+        )
+        old_hashes = dict(zip(before[0], _hashes(before[1]), strict=True)) if before else {}
+        for name in now_hashes.keys() | old_hashes.keys():
+            digest = now_hashes.get(name)
+            if digest is None or digest == NO_DIGEST or digest != old_hashes.get(name):
+                changed.add(_join(folder, name))
+        if before is not None:
+            for name, scope in zip(before[0], before[2], strict=True):
+                scope_before[_join(folder, name)] = scope
+    return changed, scope_before
+
+
 @pipeline.without_cyclic_gc
 def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]:
     """The findings of a full run, re-checking only what changed since the cached one."""
-    sources = list(loader.discover(records_dir))
+    sources = loader.discover(records_dir)
     base = sources[0].file.split("/", 1)[0] if sources else records_dir.name
     state = cache.state
     well_formed = isinstance(state, tuple) and len(state) == 6 and isinstance(state[4], dict)
-    previous: dict[str, tuple[bytes, str]] = state[4] if well_formed else {}
-    # One pass over 100k files: which are visits, and which changed since the last run.
-    visits: set[str] = set()
-    changed: set[str] = set()
-    others: list[tuple[str, bytes | None]] = []
-    for source in sources:
-        rel = source.rel
-        try:
-            digest = cache.digest(rel, cache.stat(rel, source.path))
-        except OSError:
-            digest = None
-        if is_visit(rel):
-            visits.add(rel)
-            if digest is None or previous.get(rel, (None,))[0] != digest:
-                changed.add(rel)
-        else:
-            others.append((rel, digest))
-    others.sort()
+    previous: dict[str, VisitFolder] = state[4] if well_formed else {}
+    files, current, unread, others = _survey(cache, sources)
     fresh = (
         well_formed
         and state[:4] == (STATE_VERSION, code_fingerprint(), as_of.isoformat(), others)
         and all(digest is not None for _, digest in others)
     )
     if not fresh:
-        return _full(sources, as_of, cache)
-    changed |= previous.keys() - visits
+        return _full(sources, files, as_of, cache)
+    changed, scope_before = _changes(current, previous)
+    changed |= unread
     if not changed:
         return _thaw(state[5])
-    by_rel = {s.rel: s for s in sources}
-    now = pipeline.load([by_rel[rel] for rel in sorted(changed) if rel in by_rel], cache)
-    affected = {previous[rel][1] for rel in changed if rel in previous} | set(now.scopes.values())
-    scopes = {rel: scope for rel, (_, scope) in previous.items() if rel in visits} | now.scopes
-    involved = {rel for rel, scope in scopes.items() if scope in affected}
-    subset = [s for s in sources if s.rel not in visits or s.rel in involved]
+    by_rel = {source.rel: source for source in sources if source.rel in changed}
+    now = pipeline.load([by_rel[rel] for rel in sorted(by_rel)], cache)
+    affected = {scope_before[rel] for rel in changed if rel in scope_before}
+    affected |= set(now.scopes.values())
+    visits: dict[str, VisitFolder] = {}
+    for folder, (names, packed) in current.items():
+        before = previous.get(folder)
+        if before is not None and before[:2] == (names, packed):
+            visits[folder] = before
+        else:
+            visits[folder] = _visit_folder(cache, folder, names, now.scopes, scope_before)
+    involved = _scoped(visits, affected)
+    other_rels = {rel for rel, _ in others}
+    subset = [s for s in sources if s.rel in other_rels or s.rel in involved]
     outcome = pipeline.check(pipeline.load(subset, cache), as_of, only=affected)
-    stale = {f"{base}/{rel}" for rel, (_, scope) in previous.items() if scope in affected} | {
-        f"{base}/{rel}" for rel in involved
-    }
+    stale = {f"{base}/{rel}" for rel in _scoped(previous, affected) | involved}
 
     def concerned(finding: Finding) -> bool:
         if finding.file is not None:
@@ -111,35 +200,73 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
 
     kept = [f for f in _thaw(state[5]) if not concerned(f)]
     findings = sort_findings(kept + [f for f in outcome.findings if concerned(f)])
-    _remember(cache, sources, as_of=as_of, others=others, scopes=scopes, findings=findings)
+    _remember(cache, files, as_of=as_of, others=others, visits=visits, findings=findings)
     return findings
 
 
-def _full(sources: list[loader.SourceFile], as_of: date, cache: ParseCache) -> list[Finding]:
+def _visit_folder(
+    cache: ParseCache,
+    folder: str,
+    names: tuple[str, ...],
+    scopes: dict[str, str],
+    fallback: dict[str, str],
+) -> VisitFolder:
+    """A visit folder as this run leaves it: each file's hash as read, and its scope."""
+    hashes, folder_scopes = [], []
+    for name in names:
+        rel = _join(folder, name)
+        hit = cache.lookup(rel)
+        hashes.append(hit[1] if hit is not None else NO_DIGEST)
+        scope = scopes.get(rel) or fallback.get(rel) or folder.split("/")[2]
+        folder_scopes.append(sys.intern(scope))  # stored once per official, not per file
+    return names, b"".join(hashes), tuple(folder_scopes)
+
+
+def _scoped(visits: dict[str, VisitFolder], officials: set[str]) -> set[str]:
+    """The visit files whose checks belong to one of ``officials``."""
+    return {
+        _join(folder, name)
+        for folder, (names, _, scopes) in visits.items()
+        if not officials.isdisjoint(scopes)
+        for name, scope in zip(names, scopes, strict=True)
+        if scope in officials
+    }
+
+
+def _full(
+    sources: list[loader.SourceFile], files: Listing, as_of: date, cache: ParseCache
+) -> list[Finding]:
     loaded = pipeline.load(sources, cache)
     findings = pipeline.check(loaded, as_of).findings
-    visits = set(loaded.scopes)
-    others = sorted(
-        (rel, cache.index[rel][1] if rel in cache.index else None)
-        for rel in loaded.seen
-        if rel not in visits
-    )
-    _remember(cache, sources, as_of=as_of, others=others, scopes=loaded.scopes, findings=findings)
+    visits: dict[str, VisitFolder] = {}
+    others: list[tuple[str, bytes | None]] = []
+    for folder, names in files.items():
+        visit_folder = is_visit_folder(folder)
+        visit_names = tuple(name for name in names if visit_folder and is_visit_name(name))
+        if len(visit_names) == len(names):
+            visit_names = names  # the very tuple the index keeps: stored once
+        if visit_names:
+            visits[folder] = _visit_folder(cache, folder, visit_names, loaded.scopes, {})
+        for name in names:
+            if not (visit_folder and is_visit_name(name)):
+                hit = cache.lookup(_join(folder, name))
+                others.append(
+                    (_join(folder, name), hit[1] if hit and hit[1] != NO_DIGEST else None)
+                )
+    others.sort()
+    _remember(cache, files, as_of=as_of, others=others, visits=visits, findings=findings)
     return findings
 
 
 def _remember(
     cache: ParseCache,
-    sources: list[loader.SourceFile],
+    files: Listing,
     *,
     as_of: date,
     others: list[tuple[str, bytes | None]],
-    scopes: dict[str, str],
+    visits: dict[str, VisitFolder],
     findings: list[Finding],
 ) -> None:
-    visits = {
-        rel: (cache.index[rel][1], scope) for rel, scope in scopes.items() if rel in cache.index
-    }
     state = (
         STATE_VERSION,
         code_fingerprint(),
@@ -148,4 +275,4 @@ def _remember(
         visits,
         _freeze(findings),
     )
-    cache.save({s.rel for s in sources}, state)
+    cache.save(files, state)

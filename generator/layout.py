@@ -45,12 +45,23 @@ _PATH = re.compile(
 )
 
 
-_VISIT_PATH = re.compile(r"visits/\d{4}/[^/]+/[^/]+\.yaml")
+_VISIT_FOLDER = re.compile(r"visits/\d{4}/[^/]+")
+
+
+def is_visit_folder(folder: str) -> bool:
+    """Whether files in ``folder`` (relative to records/) can be visits."""
+    return _VISIT_FOLDER.fullmatch(folder) is not None
+
+
+def is_visit_name(name: str) -> bool:
+    """Whether a file of that name in a visit folder is a visit."""
+    return len(name) > len(".yaml") and name.endswith(".yaml")
 
 
 def is_visit(text: str) -> bool:
     """Whether :func:`classify` would call this path a visit (without building its Location)."""
-    return _VISIT_PATH.fullmatch(text) is not None
+    folder, _, name = text.rpartition("/")
+    return is_visit_folder(folder) and is_visit_name(name)
 
 
 @functools.lru_cache(maxsize=4096)

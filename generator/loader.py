@@ -79,12 +79,10 @@ def discover(records: Path) -> list[SourceFile]:
     def listing(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str]]:
         try:
             with os.scandir(folder) as scan:
-                entries = sorted(
-                    (e for e in scan if not e.name.startswith(".")), key=lambda e: e.name
-                )
+                entries = {entry.name: entry for entry in scan}
         except OSError as exc:
             raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
-        return iter([(entry, prefix + entry.name) for entry in entries])
+        return iter([(entries[name], prefix + name) for name in sorted(entries) if name[0] != "."])
 
     found: list[SourceFile] = []
     stack = [listing(str(records), "")]  # a loop, not recursion: no generator chain per file

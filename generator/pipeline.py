@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from generator import loader, model, schema
-from generator.cache import ParseCache
+from generator.cache import ParseCache, listing
 from generator.compliance import Compliance
 from generator.findings import Finding, sort_findings
 from generator.layout import Kind, classify
@@ -164,7 +164,8 @@ def run(records_dir: Path, as_of: date, cache: ParseCache | None = None) -> Outc
 
     With a :class:`ParseCache`, unchanged files are not parsed again (the result is the same).
     """
-    loaded = load(loader.discover(records_dir), cache)
+    sources = loader.discover(records_dir)
+    loaded = load(sources, cache)
     if cache is not None:
-        cache.save(loaded.seen, cache.state)
+        cache.save(listing([source.rel for source in sources]), cache.state)
     return check(loaded, as_of)

@@ -11,7 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import incremental, pipeline
-from generator.cache import MAGIC, ParseCache, default_location
+from generator.cache import (
+    MAGIC,
+    NO_DIGEST,
+    NO_STAT,
+    UNKNOWN_STAT,
+    ParseCache,
+    default_location,
+)
 from generator.cli import main
 from tests.conftest import Tree, district, province
 
@@ -46,7 +53,7 @@ def test_cache_lives_outside_records_and_gives_the_same_result(tree: Tree) -> No
     folder = default_location(tree.records)
     assert (folder / "index.marshal").exists() and tree.records not in folder.parents
     assert warm(tree) == expected  # warm, nothing changed
-    assert ParseCache(folder).known("visits/2019/lan/2019-08-05.yaml", (0, 0, 0, 0)) is None
+    assert ParseCache(folder).known("visits/2019/lan/2019-08-05.yaml", bytes(32)) is None
 
 
 def test_changed_file_is_reread_even_with_same_size_and_mtime(tree: Tree) -> None:
@@ -185,3 +192,31 @@ def test_one_cache_object_across_runs_sees_each_edit(tree: Tree) -> None:
     assert [v.reported_on for v in second.records.visits if v.official == "lan"] == [
         date(2019, 8, 12)
     ]
+
+
+def test_index_pairs_a_real_stat_only_with_a_real_hash(tmp_path: Path) -> None:
+    """A file the index knows no content of keeps its folder out of the one-comparison path."""
+    cache = ParseCache(tmp_path)
+    cache.remember("visits/2019/lan/a.yaml", b"\x01" * 32, b"\x02" * 16, {"official": "lan"})
+    cache.save({"visits/2019/lan": ("a.yaml", "b.yaml")})  # b.yaml was never read
+    again = ParseCache(tmp_path)
+    assert again.lookup("visits/2019/lan/b.yaml") == (UNKNOWN_STAT, NO_DIGEST)
+    assert again.digest("visits/2019/lan/b.yaml", UNKNOWN_STAT) is None
+    assert again.digest("visits/2019/lan/a.yaml", b"\x01" * 32) == b"\x02" * 16
+    for stat in (NO_STAT, b"\x03" * 32):  # b.yaml cannot be stat-ed now, or can
+        packed = b"\x01" * 32 + stat
+        assert again.unchanged_folder("visits/2019/lan", ("a.yaml", "b.yaml"), packed) is None
+
+
+def test_validate_after_a_build_read_the_edit_first(tree: Tree) -> None:
+    """report/build index an edited file before validate runs: validate must still re-check it."""
+    base(tree)
+    warm(tree)
+    path = tree.records / "visits/2019/lan/2019-08-05.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12"), encoding="utf-8"
+    )
+    pipeline.run(tree.records, AS_OF, ParseCache(default_location(tree.records)))
+    found = warm(tree)
+    assert ("report-late", "records/visits/2019/lan/2019-08-05.yaml") in [f[:2] for f in found]
+    assert found == full(tree)
