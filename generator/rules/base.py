@@ -34,6 +34,9 @@ class Rule:
     id: str
     severity: Severity
     title: str
+    # Findings about units only (no file, no official), from records other than visits:
+    # a re-check of some officials' visits (incremental validation) keeps the last ones.
+    units_only: bool = False
 
     def at(
         self,

@@ -13,7 +13,7 @@ from generator.periods import Quarter, quarters
 from generator.rules.base import Context, Rule
 from generator.vietnamese import short_date
 
-RULE = Rule("plan-missing", Severity.VIOLATION, "Thiếu kế hoạch quý")
+RULE = Rule("plan-missing", Severity.VIOLATION, "Thiếu kế hoạch quý", units_only=True)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
