@@ -25,8 +25,9 @@ import os
 import struct
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 MAGIC = b"di-co-so parse cache\n"
 VERSION = 3
@@ -121,6 +122,15 @@ def _well_formed(folders: Any) -> bool:
     )
 
 
+class _Source(Protocol):
+    """A file to stat (loader.SourceFile, which imports this module)."""
+
+    @property
+    def rel(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+
+
 class ParseCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -153,15 +163,16 @@ class ParseCache:
             found = self._stats[rel] = stat_key(path)
         return found
 
-    def stat_folder(self, files: list[tuple[str, str]]) -> bytes:
-        """The packed stat keys of ``(rel, path)`` files, taken as :meth:`stat` takes them
-        (``NO_STAT`` for a file that cannot be stat-ed): the warm run's hot loop."""
+    def stat_folder(self, files: Sequence[_Source]) -> bytes:
+        """The packed stat keys of ``files``, taken as :meth:`stat` takes them (``NO_STAT``
+        for a file that cannot be stat-ed): the warm run's hot loop."""
         known, pack, keys = self._stats, _STAT.pack, []
-        for rel, path in files:
+        for source in files:
+            rel = source.rel
             key = known.get(rel)
             if key is None:
                 try:
-                    st = os.stat(path)  # noqa: PTH116 - see stat_key
+                    st = os.stat(source.path)  # noqa: PTH116 - see stat_key
                 except OSError:
                     keys.append(NO_STAT)
                     continue

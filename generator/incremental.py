@@ -63,13 +63,6 @@ def _thaw(rows: Iterable[tuple[Any, ...]]) -> list[Finding]:
     return [Finding(r[0], Severity(r[1]), *r[2:]) for r in rows]
 
 
-def _by_folder(sources: list[loader.SourceFile]) -> dict[str, list[loader.SourceFile]]:
-    groups: dict[str, list[loader.SourceFile]] = {}
-    for source in sources:
-        groups.setdefault(source.rel.rpartition("/")[0], []).append(source)
-    return groups
-
-
 def _hashes(packed: bytes) -> list[bytes]:
     return [packed[i : i + DIGEST_SIZE] for i in range(0, len(packed), DIGEST_SIZE)]
 
@@ -91,16 +84,16 @@ class Survey(NamedTuple):
     others: list[tuple[str, bytes | None]]  # every other file, with its hash (None: unknown)
 
 
-def _survey(cache: ParseCache, sources: list[loader.SourceFile]) -> Survey:
+def _survey(cache: ParseCache, folders: dict[str, loader.Folder]) -> Survey:
     """One comparison for a folder whose names and stat keys are all unchanged; file by
     file for the others."""
     files: Listing = {}
     current: Current = {}
     unread: set[str] = set()
     others: list[tuple[str, bytes | None]] = []
-    for folder, group in _by_folder(sources).items():
-        names = tuple(source.rel.rpartition("/")[2] for source in group)
-        stats = cache.stat_folder([(source.rel, source.path) for source in group])
+    for folder, found in folders.items():
+        names, group = tuple(found.names), found.files
+        stats = cache.stat_folder(group)
         entry = cache.unchanged_folder(folder, names, stats)
         visit_folder = is_visit_folder(folder)
         # (Every discovered name has a character before ".yaml": hidden files are skipped.)
@@ -159,12 +152,12 @@ def _changes(current: Current, previous: dict[str, VisitFolder]) -> tuple[set[st
 @pipeline.without_cyclic_gc
 def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]:
     """The findings of a full run, re-checking only what changed since the cached one."""
-    sources = loader.discover(records_dir)
+    sources, folders = loader.walk(records_dir)
     base = sources[0].file.split("/", 1)[0] if sources else records_dir.name
     state = cache.state
     well_formed = isinstance(state, tuple) and len(state) == 6 and isinstance(state[4], dict)
     previous: dict[str, VisitFolder] = state[4] if well_formed else {}
-    files, current, unread, others = _survey(cache, sources)
+    files, current, unread, others = _survey(cache, folders)
     fresh = (
         well_formed
         and state[:4] == (STATE_VERSION, code_fingerprint(), as_of.isoformat(), others)

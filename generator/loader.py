@@ -70,32 +70,55 @@ class SourceFile:
     file: str  # as findings show it: relative to the folder that holds records/
 
 
+@dataclass(frozen=True, slots=True)
+class Folder:
+    """The files :func:`walk` found directly in one folder, in order."""
+
+    names: list[str] = field(default_factory=list)
+    files: list[SourceFile] = field(default_factory=list)
+
+
 def discover(records: Path) -> list[SourceFile]:
     """Every non-hidden file under ``records``, depth first by name (hidden folders skipped)."""
+    return walk(records)[0]
+
+
+def walk(records: Path) -> tuple[list[SourceFile], dict[str, Folder]]:
+    """:func:`discover`'s files, and the same files by folder ("" for records/ itself)."""
     if not records.is_dir():
         raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
     base = records.name or records.resolve().name
 
-    def listing(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str]]:
+    def listing(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str, str]]:
         try:
             with os.scandir(folder) as scan:
                 entries = {entry.name: entry for entry in scan}
         except OSError as exc:
             raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
-        return iter([(entries[name], prefix + name) for name in sorted(entries) if name[0] != "."])
+        return iter(
+            [(entries[name], name, prefix + name) for name in sorted(entries) if name[0] != "."]
+        )
 
     found: list[SourceFile] = []
-    stack = [listing(str(records), "")]  # a loop, not recursion: no generator chain per file
+    folders: dict[str, Folder] = {}
+    stack = [("", listing(str(records), ""))]  # a loop, not recursion: no generator chain
     while stack:
-        for entry, rel in stack[-1]:
+        here, entries = stack[-1]
+        for entry, name, rel in entries:
             if entry.is_dir(follow_symlinks=False):
-                stack.append(listing(entry.path, rel + "/"))
+                stack.append((rel, listing(entry.path, rel + "/")))
                 break
             if entry.is_file():
-                found.append(SourceFile(entry.path, rel, f"{base}/{rel}"))
+                source = SourceFile(entry.path, rel, f"{base}/{rel}")
+                found.append(source)
+                folder = folders.get(here)
+                if folder is None:
+                    folder = folders[here] = Folder()
+                folder.names.append(name)
+                folder.files.append(source)
         else:
             stack.pop()
-    return found
+    return found, folders
 
 
 def whole_file(source: SourceFile, rule: str, message: str) -> Finding:
