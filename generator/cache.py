@@ -166,17 +166,15 @@ class ParseCache:
     def stat_folder(self, files: Sequence[_Source]) -> bytes:
         """The packed stat keys of ``files``, taken as :meth:`stat` takes them (``NO_STAT``
         for a file that cannot be stat-ed): the warm run's hot loop."""
-        known, pack, keys = self._stats, _STAT.pack, []
+        known, keys = self._stats, []
         for source in files:
             rel = source.rel
             key = known.get(rel)
             if key is None:
                 try:
-                    st = os.stat(source.path)  # noqa: PTH116 - see stat_key
+                    key = known[rel] = stat_key(source.path)
                 except OSError:
-                    keys.append(NO_STAT)
-                    continue
-                key = known[rel] = pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+                    key = NO_STAT
             keys.append(key)
         return b"".join(keys)
 
