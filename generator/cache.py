@@ -166,15 +166,17 @@ class ParseCache:
     def stat_folder(self, files: Sequence[_Source]) -> bytes:
         """The packed stat keys of ``files``, taken as :meth:`stat` takes them (``NO_STAT``
         for a file that cannot be stat-ed): the warm run's hot loop."""
-        known, keys = self._stats, []
+        known, pack, keys = self._stats, _STAT.pack, []
         for source in files:
             rel = source.rel
             key = known.get(rel)
             if key is None:
                 try:
-                    key = known[rel] = stat_key(source.path)
+                    st = os.stat(source.path)  # noqa: PTH116 - stat_key, inlined: 100k calls
                 except OSError:
-                    key = NO_STAT
+                    keys.append(NO_STAT)
+                    continue
+                key = known[rel] = pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             keys.append(key)
         return b"".join(keys)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -61,6 +62,9 @@ class Document:
         return marks.get(path, (1, 1))
 
 
+_NAME = operator.attrgetter("name")
+
+
 class SourceFile(NamedTuple):
     """A file found under ``records/`` before it is parsed (a tuple: 100k are made cheaply)."""
 
@@ -88,35 +92,37 @@ def walk(records: Path) -> tuple[list[SourceFile], dict[str, Folder]]:
         raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
     base = records.name or records.resolve().name
 
-    def listing(folder: str, prefix: str) -> Iterator[tuple[os.DirEntry[str], str, str]]:
+    def listing(folder: str) -> Iterator[os.DirEntry[str]]:
         try:
             with os.scandir(folder) as scan:
-                entries = {entry.name: entry for entry in scan}
+                return iter(sorted(scan, key=_NAME))
         except OSError as exc:
             raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
-        return iter(
-            [(entries[name], name, prefix + name) for name in sorted(entries) if name[0] != "."]
-        )
 
     found: list[SourceFile] = []
     folders: dict[str, Folder] = {}
-    stack = [("", listing(str(records), ""))]  # a loop, not recursion: no generator chain
+    # A loop, not recursion (no generator chain per file): (folder, its entries left, its files).
+    stack = [("", listing(str(records)), Folder())]
     while stack:
-        here, entries = stack[-1]
-        for entry, name, rel in entries:
+        here, entries, files = stack[-1]
+        prefix = here + "/" if here else ""
+        for entry in entries:
+            name = entry.name
+            if name[0] == ".":
+                continue
+            rel = prefix + name
             if entry.is_dir(follow_symlinks=False):
-                stack.append((rel, listing(entry.path, rel + "/")))
+                stack.append((rel, listing(entry.path), Folder()))
                 break
             if entry.is_file():
                 source = SourceFile(entry.path, rel, f"{base}/{rel}")
                 found.append(source)
-                folder = folders.get(here)
-                if folder is None:
-                    folder = folders[here] = Folder()
-                folder.names.append(name)
-                folder.files.append(source)
+                files.names.append(name)
+                files.files.append(source)
         else:
             stack.pop()
+            if files.names:
+                folders[here] = files
     return found, folders
 
 
