@@ -220,3 +220,17 @@ def test_validate_after_a_build_read_the_edit_first(tree: Tree) -> None:
     found = warm(tree)
     assert ("report-late", "records/visits/2019/lan/2019-08-05.yaml") in [f[:2] for f in found]
     assert found == full(tree)
+
+
+def test_recheck_keeps_findings_on_other_records(tree: Tree) -> None:
+    """A warm re-check skips plans, officials and units; their findings stay as they were."""
+    base(tree)
+    tree.plan("ban-tckt", 2019, 4, "2019-10-05", "lan", "khong-co-ai")  # unknown official
+    expected = full(tree)
+    assert any(f[0] == "unknown-reference" and "plans/" in str(f[1]) for f in expected)
+    assert warm(tree) == expected
+    path = tree.records / "visits/2019/lan/2019-08-05.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12"), encoding="utf-8"
+    )
+    assert warm(tree) == full(tree)

@@ -66,7 +66,7 @@ RULES: dict[str, Rule] = {module.RULE.id: module.RULE for module in REGISTRY}
 
 def run_all(ctx: Context) -> Iterator[Finding]:
     for module in REGISTRY:
-        if module.RULE.units_only and ctx.compliance.only is not None:
+        if module.RULE.units_only and ctx.recheck:
             continue  # a re-check of some officials: these findings cannot change
         yield from module.check(ctx)
 

@@ -26,6 +26,15 @@ class Context:
     # Documents that passed their schema, for checks against their path.
     documents: tuple[Document, ...] = ()
 
+    @property
+    def recheck(self) -> bool:
+        """A re-check of some officials' visits (incremental validation).
+
+        Its findings on records other than visits are dropped (the last full run's
+        stand, since those records did not change), so a rule may skip them.
+        """
+        return self.compliance.only is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:

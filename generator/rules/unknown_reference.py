@@ -43,7 +43,12 @@ def _plan(records: Records, plan: Plan) -> Iterator[Finding]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    records = ctx.records
+    if not ctx.recheck:
+        yield from _records(ctx.records)
+    yield from _visits(ctx)
+
+
+def _records(records: Records) -> Iterator[Finding]:
     for unit in records.units.values():
         if unit.area is not None and (
             "/" in unit.area or records.unknown(Kind.LOCALITY, unit.area)
@@ -65,6 +70,10 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
     for plan in records.plans:
         yield from _plan(records, plan)
+
+
+def _visits(ctx: Context) -> Iterator[Finding]:
+    records = ctx.records
     for visit in records.visits:
         if records.unknown(Kind.OFFICIAL, visit.official):
             yield RULE.on_visit(
