@@ -71,6 +71,16 @@ def split(rel: str) -> tuple[str, str]:
     return folder, name
 
 
+def join(folder: str, name: str) -> str:
+    """The inverse of :func:`split`."""
+    return f"{folder}/{name}" if folder else name
+
+
+def hashes(packed: bytes) -> list[bytes]:
+    """The content hashes packed in one byte string of the index."""
+    return [packed[i : i + DIGEST_SIZE] for i in range(0, len(packed), DIGEST_SIZE)]
+
+
 @functools.lru_cache(maxsize=65536)
 def shard_of_folder(folder: str) -> str:
     """Visits are sharded by their official's folder; every other record shares one shard."""
@@ -232,8 +242,8 @@ class ParseCache:
         self._dirty.add(name)
 
     def save(self, listing: dict[str, tuple[str, ...]], state: Any = None) -> None:
-        """Write the index of ``listing`` (every file there now: names by folder, see
-        :func:`listing`), the changed shards and ``state``."""
+        """Write the index of ``listing`` (every file there now: its names by folder), the
+        changed shards and ``state``."""
         folders: dict[str, Folder] = {}
         for folder, names in listing.items():
             old = self.folders.get(folder)
@@ -242,7 +252,7 @@ class ParseCache:
                 continue
             stats, digests = [], []
             for name in names:
-                hit = self.lookup(f"{folder}/{name}" if folder else name)
+                hit = self.lookup(join(folder, name))
                 stats.append(hit[0] if hit else UNKNOWN_STAT)
                 digests.append(hit[1] if hit else NO_DIGEST)
             folders[folder] = (names, b"".join(stats), b"".join(digests))
@@ -256,9 +266,7 @@ class ParseCache:
             for folder, (_, _, packed) in folders.items():
                 name = shard_of_folder(folder)
                 if name in live:
-                    live[name].update(
-                        packed[i : i + DIGEST_SIZE] for i in range(0, len(packed), DIGEST_SIZE)
-                    )
+                    live[name].update(hashes(packed))
             for name in sorted(self._dirty):
                 entries = self._shard(name)
                 kept = {d: doc for d, doc in entries.items() if d in live[name]}
@@ -273,12 +281,3 @@ class ParseCache:
         self._updated.clear()
         self._positions.clear()
         self._stats.clear()
-
-
-def listing(rels: list[str]) -> dict[str, tuple[str, ...]]:
-    """File names by folder, in the order given."""
-    names: dict[str, list[str]] = {}
-    for rel in rels:
-        folder, name = split(rel)
-        names.setdefault(folder, []).append(name)
-    return {folder: tuple(group) for folder, group in names.items()}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import loader, pipeline
-from generator.cache import DIGEST_SIZE, NO_DIGEST, STAT_SIZE, ParseCache
+from generator.cache import NO_DIGEST, STAT_SIZE, ParseCache, hashes, join
 from generator.findings import Finding, Severity, sort_findings
 from generator.layout import is_visit_folder, is_visit_name
 
@@ -63,14 +63,6 @@ def _thaw(rows: Iterable[tuple[Any, ...]]) -> list[Finding]:
     return [Finding(r[0], Severity(r[1]), *r[2:]) for r in rows]
 
 
-def _hashes(packed: bytes) -> list[bytes]:
-    return [packed[i : i + DIGEST_SIZE] for i in range(0, len(packed), DIGEST_SIZE)]
-
-
-def _join(folder: str, name: str) -> str:
-    return f"{folder}/{name}" if folder else name
-
-
 Listing = dict[str, tuple[str, ...]]
 Current = dict[str, tuple[tuple[str, ...], bytes]]
 
@@ -107,12 +99,12 @@ def _survey(cache: ParseCache, folders: dict[str, loader.Folder]) -> Survey:
             continue
         files[folder] = names
         packed = entry[2] if entry is not None else None
-        hashes = _hashes(packed) if packed is not None else None
+        known = hashes(packed) if packed is not None else None
         visit_names: list[str] = []
         visit_hashes: list[bytes] = []
         for i, (source, name) in enumerate(zip(group, names, strict=True)):
             stat = stats[i * STAT_SIZE : (i + 1) * STAT_SIZE]
-            digest = hashes[i] if hashes is not None else cache.digest(source.rel, stat)
+            digest = known[i] if known is not None else cache.digest(source.rel, stat)
             if visit_folder and is_visit_name(name):
                 visit_names.append(name)
                 visit_hashes.append(digest or NO_DIGEST)
@@ -135,17 +127,15 @@ def _changes(current: Current, previous: dict[str, VisitFolder]) -> tuple[set[st
         now_entry, before = current.get(folder), previous.get(folder)
         if now_entry is not None and before is not None and now_entry == before[:2]:
             continue
-        now_hashes = (
-            dict(zip(now_entry[0], _hashes(now_entry[1]), strict=True)) if now_entry else {}
-        )
-        old_hashes = dict(zip(before[0], _hashes(before[1]), strict=True)) if before else {}
+        now_hashes = dict(zip(now_entry[0], hashes(now_entry[1]), strict=True)) if now_entry else {}
+        old_hashes = dict(zip(before[0], hashes(before[1]), strict=True)) if before else {}
         for name in now_hashes.keys() | old_hashes.keys():
             digest = now_hashes.get(name)
             if digest is None or digest == NO_DIGEST or digest != old_hashes.get(name):
-                changed.add(_join(folder, name))
+                changed.add(join(folder, name))
         if before is not None:
             for name, scope in zip(before[0], before[2], strict=True):
-                scope_before[_join(folder, name)] = scope
+                scope_before[join(folder, name)] = scope
     return changed, scope_before
 
 
@@ -207,7 +197,7 @@ def _visit_folder(
     """A visit folder as this run leaves it: each file's hash as read, and its scope."""
     hashes, folder_scopes = [], []
     for name in names:
-        rel = _join(folder, name)
+        rel = join(folder, name)
         hit = cache.lookup(rel)
         hashes.append(hit[1] if hit is not None else NO_DIGEST)
         scope = scopes.get(rel) or fallback.get(rel) or folder.split("/")[2]
@@ -218,7 +208,7 @@ def _visit_folder(
 def _scoped(visits: dict[str, VisitFolder], officials: set[str]) -> set[str]:
     """The visit files whose checks belong to one of ``officials``."""
     return {
-        _join(folder, name)
+        join(folder, name)
         for folder, (names, _, scopes) in visits.items()
         if not officials.isdisjoint(scopes)
         for name, scope in zip(names, scopes, strict=True)
@@ -235,17 +225,18 @@ def _full(
     others: list[tuple[str, bytes | None]] = []
     for folder, names in files.items():
         visit_folder = is_visit_folder(folder)
-        visit_names = tuple(name for name in names if visit_folder and is_visit_name(name))
-        if len(visit_names) == len(names):
-            visit_names = names  # the very tuple the index keeps: stored once
-        if visit_names:
-            visits[folder] = _visit_folder(cache, folder, visit_names, loaded.scopes, {})
+        visit_names = []
         for name in names:
-            if not (visit_folder and is_visit_name(name)):
-                hit = cache.lookup(_join(folder, name))
-                others.append(
-                    (_join(folder, name), hit[1] if hit and hit[1] != NO_DIGEST else None)
-                )
+            if visit_folder and is_visit_name(name):
+                visit_names.append(name)
+            else:
+                rel = join(folder, name)
+                hit = cache.lookup(rel)
+                others.append((rel, hit[1] if hit and hit[1] != NO_DIGEST else None))
+        if visit_names:
+            # All visits: the very tuple the index keeps, stored once.
+            kept = names if len(visit_names) == len(names) else tuple(visit_names)
+            visits[folder] = _visit_folder(cache, folder, kept, loaded.scopes, {})
     others.sort()
     _remember(cache, files, as_of=as_of, others=others, visits=visits, findings=findings)
     return findings

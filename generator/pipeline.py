@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from generator import loader, model, schema
-from generator.cache import ParseCache, listing
+from generator.cache import ParseCache
 from generator.compliance import Compliance
 from generator.findings import Finding, sort_findings
 from generator.layout import Kind, classify
@@ -117,7 +117,6 @@ class Loaded:
     invalid: list[tuple[Kind, str | None]] = field(default_factory=list)
     stage: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
     plan_files: set[tuple[str, int, int]] = field(default_factory=set)
-    seen: set[str] = field(default_factory=set)
     # Visit file -> the official whose checks it takes part in (its ``official``, else its folder).
     scopes: dict[str, str] = field(default_factory=dict)
 
@@ -126,7 +125,6 @@ class Loaded:
 def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) -> Loaded:
     loaded = Loaded()
     for source in sources:
-        loaded.seen.add(source.rel)
         location = classify(source.rel)
         if location is None:
             loaded.stage["path-mismatch"].append(loader.misplaced(source))
@@ -164,8 +162,8 @@ def run(records_dir: Path, as_of: date, cache: ParseCache | None = None) -> Outc
 
     With a :class:`ParseCache`, unchanged files are not parsed again (the result is the same).
     """
-    sources = loader.discover(records_dir)
+    sources, folders = loader.walk(records_dir)
     loaded = load(sources, cache)
     if cache is not None:
-        cache.save(listing([source.rel for source in sources]), cache.state)
+        cache.save({name: tuple(found.names) for name, found in folders.items()}, cache.state)
     return check(loaded, as_of)

@@ -295,6 +295,7 @@ _FLOW_ITEM = r'(?:"[^"\\,\]]*"|[A-Za-z0-9_][A-Za-z0-9_./-]*)'
 _FLOW = re.compile(rf"\[ *((?:{_FLOW_ITEM} *, *)*{_FLOW_ITEM})? *\](?: +#.*)?\Z")
 # What may not start a plain scalar (``-`` may, before a digit or a dot).
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_SIGNED = frozenset("0123456789.")
 _Line = tuple[int, str]
 
 
@@ -426,9 +427,6 @@ def _scalar(text: str) -> Any:
     if ": " in text or text.endswith(":"):
         raise _GiveUp
     return _resolve_plain(text)
-
-
-_SIGNED = frozenset("0123456789.")
 
 
 def decode(raw: bytes) -> str:
