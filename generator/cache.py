@@ -6,7 +6,10 @@ remembers each file's (size, mtime_ns, ctime_ns, inode) and content hash, so an
 unchanged file is not even read; any change to those (a write always moves
 ctime, which tools cannot set back) means the file is read and hashed again, so
 a changed, added or renamed file is never served stale, and a deleted one drops
-out. The index is kept by folder, as the folder's file names with their stat
+out. Stat keys are taken once a run, as the records are walked
+(:func:`generator.loader.walk`) and before any file is read: a file that changes
+after that is remembered under its older key, so the next run reads it again.
+The index is kept by folder, as the folder's file names with their stat
 keys and hashes packed in two byte strings: a warm run compares a whole folder
 with one comparison, and loads and writes 100k files' worth in milliseconds.
 Entries are sharded (the non-visit records; each official's visit folder) and
@@ -25,9 +28,8 @@ import os
 import struct
 import sys
 import tempfile
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 MAGIC = b"di-co-so parse cache\n"
 VERSION = 3
@@ -51,9 +53,12 @@ def _key() -> tuple[int, str]:
     return VERSION, sys.version
 
 
-def stat_key(path: str) -> Stat:
-    st = os.stat(path)  # noqa: PTH116 - the hot path takes the string os.scandir gave
+def pack_stat(st: os.stat_result) -> Stat:
     return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def stat_key(path: str) -> Stat:
+    return pack_stat(os.stat(path))  # noqa: PTH116 - the string os.scandir gave
 
 
 def content_hash(raw: bytes) -> bytes:
@@ -132,15 +137,6 @@ def _well_formed(folders: Any) -> bool:
     )
 
 
-class _Source(Protocol):
-    """A file to stat (loader.SourceFile, which imports this module)."""
-
-    @property
-    def rel(self) -> str: ...
-    @property
-    def path(self) -> str: ...
-
-
 class ParseCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -151,7 +147,6 @@ class ParseCache:
         self._updated: set[str] = set()  # their folders
         self._shards: dict[str, dict[bytes, Any]] = {}
         self._dirty: set[str] = set()
-        self._stats: dict[str, Stat] = {}
         loaded = _read(folder / "index.marshal")
         if isinstance(loaded, tuple) and len(loaded) == 2 and _well_formed(loaded[0]):
             self.folders, self.state = loaded
@@ -161,34 +156,6 @@ class ParseCache:
             loaded = _read(self.folder / f"{name}.marshal")
             self._shards[name] = loaded if isinstance(loaded, dict) else {}
         return self._shards[name]
-
-    def stat(self, rel: str, path: str) -> Stat:
-        """The file's stat key, taken once a run (until :meth:`save`), before the file is read.
-
-        A file that changes after that is remembered under its old stat key, so the
-        next run finds the key changed and reads it again: never stale.
-        """
-        found = self._stats.get(rel)
-        if found is None:
-            found = self._stats[rel] = stat_key(path)
-        return found
-
-    def stat_folder(self, files: Sequence[_Source]) -> bytes:
-        """The packed stat keys of ``files``, taken as :meth:`stat` takes them (``NO_STAT``
-        for a file that cannot be stat-ed): the warm run's hot loop."""
-        known, pack, keys = self._stats, _STAT.pack, []
-        for source in files:
-            rel = source.rel
-            key = known.get(rel)
-            if key is None:
-                try:
-                    st = os.stat(source.path)  # noqa: PTH116 - stat_key, inlined: 100k calls
-                except OSError:
-                    keys.append(NO_STAT)
-                    continue
-                key = known[rel] = pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-            keys.append(key)
-        return b"".join(keys)
 
     def lookup(self, rel: str) -> tuple[Stat, bytes] | None:
         """(stat key, content hash) of ``rel``: as read this run, else as last saved."""
@@ -275,9 +242,8 @@ class ParseCache:
                 else:
                     (self.folder / f"{name}.marshal").unlink(missing_ok=True)
             _write(self.folder / "index.marshal", (folders, state))
-        # The next run (``serve`` keeps this object) stats and reads afresh.
+        # The next run (``serve`` keeps this object) starts afresh.
         self._dirty.clear()
         self._updates.clear()
         self._updated.clear()
         self._positions.clear()
-        self._stats.clear()

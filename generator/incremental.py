@@ -83,9 +83,8 @@ def _survey(cache: ParseCache, folders: dict[str, loader.Folder]) -> Survey:
     current: Current = {}
     unread: set[str] = set()
     others: list[tuple[str, bytes | None]] = []
-    for folder, found in folders.items():
-        names, group = tuple(found.names), found.files
-        stats = cache.stat_folder(group)
+    for folder, (_, names, stats) in folders.items():
+        assert stats is not None  # walked with stat=True
         entry = cache.unchanged_folder(folder, names, stats)
         visit_folder = is_visit_folder(folder)
         # (Every discovered name has a character before ".yaml": hidden files are skipped.)
@@ -102,16 +101,17 @@ def _survey(cache: ParseCache, folders: dict[str, loader.Folder]) -> Survey:
         known = hashes(packed) if packed is not None else None
         visit_names: list[str] = []
         visit_hashes: list[bytes] = []
-        for i, (source, name) in enumerate(zip(group, names, strict=True)):
+        for i, name in enumerate(names):
+            rel = join(folder, name)
             stat = stats[i * STAT_SIZE : (i + 1) * STAT_SIZE]
-            digest = known[i] if known is not None else cache.digest(source.rel, stat)
+            digest = known[i] if known is not None else cache.digest(rel, stat)
             if visit_folder and is_visit_name(name):
                 visit_names.append(name)
                 visit_hashes.append(digest or NO_DIGEST)
                 if digest is None:
-                    unread.add(source.rel)
+                    unread.add(rel)
             else:
-                others.append((source.rel, digest))
+                others.append((rel, digest))
         if visit_names:
             current[folder] = (tuple(visit_names), b"".join(visit_hashes))
     others.sort()
@@ -142,25 +142,23 @@ def _changes(current: Current, previous: dict[str, VisitFolder]) -> tuple[set[st
 @pipeline.without_cyclic_gc
 def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]:
     """The findings of a full run, re-checking only what changed since the cached one."""
-    sources, folders = loader.walk(records_dir)
-    base = sources[0].file.split("/", 1)[0] if sources else records_dir.name
+    tree = loader.walk(records_dir, stat=True)
     state = cache.state
     well_formed = isinstance(state, tuple) and len(state) == 6 and isinstance(state[4], dict)
     previous: dict[str, VisitFolder] = state[4] if well_formed else {}
-    files, current, unread, others = _survey(cache, folders)
+    files, current, unread, others = _survey(cache, tree.folders)
     fresh = (
         well_formed
         and state[:4] == (STATE_VERSION, code_fingerprint(), as_of.isoformat(), others)
         and all(digest is not None for _, digest in others)
     )
     if not fresh:
-        return _full(sources, files, as_of, cache)
+        return _full(tree.sources(), files, as_of, cache)
     changed, scope_before = _changes(current, previous)
     changed |= unread
     if not changed:
         return _thaw(state[5])
-    by_rel = {source.rel: source for source in sources if source.rel in changed}
-    now = pipeline.load([by_rel[rel] for rel in sorted(by_rel)], cache)
+    now = pipeline.load(tree.sources(changed), cache)
     affected = {scope_before[rel] for rel in changed if rel in scope_before}
     affected |= set(now.scopes.values())
     visits: dict[str, VisitFolder] = {}
@@ -172,9 +170,9 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
             visits[folder] = _visit_folder(cache, folder, names, now.scopes, scope_before)
     involved = _scoped(visits, affected)
     other_rels = {rel for rel, _ in others}
-    subset = [s for s in sources if s.rel in other_rels or s.rel in involved]
+    subset = tree.sources(other_rels | involved)
     outcome = pipeline.check(pipeline.load(subset, cache), as_of, only=affected)
-    stale = {f"{base}/{rel}" for rel in _scoped(previous, affected) | involved}
+    stale = {f"{tree.base}/{rel}" for rel in _scoped(previous, affected) | involved}
 
     def concerned(finding: Finding) -> bool:
         if finding.file is not None:

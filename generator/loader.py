@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import operator
 import os
-from collections.abc import Iterator
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import yamlread
-from generator.cache import ParseCache, content_hash
+from generator.cache import NO_STAT, STAT_SIZE, ParseCache, Stat, content_hash, pack_stat, stat_key
 from generator.errors import UsageError
 from generator.findings import Finding, Severity
 from generator.layout import Kind, Location
@@ -62,68 +61,129 @@ class Document:
         return marks.get(path, (1, 1))
 
 
-_NAME = operator.attrgetter("name")
-
-
 class SourceFile(NamedTuple):
     """A file found under ``records/`` before it is parsed (a tuple: 100k are made cheaply)."""
 
     path: str  # as the file system names it
     rel: str  # relative to records/, with "/" separators
     file: str  # as findings show it: relative to the folder that holds records/
+    # Its stat key as the walk found it (cache.NO_STAT: could not be taken); None: not taken.
+    stat: Stat | None = None
+
+
+class Folder(NamedTuple):
+    """The files :func:`walk` found directly in one folder."""
+
+    path: str  # as the file system names it
+    names: tuple[str, ...]  # sorted
+    stats: bytes | None  # their packed stat keys, if the walk took them
 
 
 @dataclass(frozen=True, slots=True)
-class Folder:
-    """The files :func:`walk` found directly in one folder, in order."""
+class Tree:
+    """Every non-hidden file under a records folder, by folder (hidden folders skipped).
 
-    names: list[str] = field(default_factory=list)
-    files: list[SourceFile] = field(default_factory=list)
+    Folders come depth first by name, each one's files before its subfolders; a
+    :class:`SourceFile` is made only for the files asked for.
+    """
+
+    base: str  # the records folder's own name, which findings' paths start with
+    folders: dict[str, Folder]  # by path relative to records/ ("" for records/ itself)
+
+    def files(self, rel: str) -> list[SourceFile]:
+        """The files of one folder."""
+        path, names, stats = self.folders[rel]
+        prefix = f"{rel}/" if rel else ""
+        shown = f"{self.base}/{prefix}"
+        if stats is None:
+            return [SourceFile(f"{path}{_SEP}{n}", prefix + n, shown + n) for n in names]
+        return [
+            SourceFile(
+                f"{path}{_SEP}{n}",
+                prefix + n,
+                shown + n,
+                stats[i * STAT_SIZE : (i + 1) * STAT_SIZE],
+            )
+            for i, n in enumerate(names)
+        ]
+
+    def sources(self, wanted: Set[str] | None = None) -> list[SourceFile]:
+        """Every file (or those of ``wanted``, paths relative to records/), in order."""
+        if wanted is None:
+            return [source for rel in self.folders for source in self.files(rel)]
+        folders = {rel.rpartition("/")[0] for rel in wanted}
+        return [
+            source
+            for rel in self.folders
+            if rel in folders
+            for source in self.files(rel)
+            if source.rel in wanted
+        ]
+
+
+def _stat(entry: os.DirEntry[str]) -> Stat:
+    try:
+        st = entry.stat()
+    except OSError:
+        return NO_STAT
+    return pack_stat(st)
+
+
+_SEP = os.sep
+# Where the system can, a folder is listed and its files stat-ed through one open
+# descriptor (each stat then resolves one name, not the whole path again).
+_BY_DESCRIPTOR = os.scandir in os.supports_fd
+
+
+def _list(path: str, *, stat: bool) -> tuple[list[tuple[str, Stat]], list[str]]:
+    """(files with their stat keys, subfolders) directly in ``path``; hidden ones skipped."""
+    files: list[tuple[str, Stat]] = []
+    folders: list[str] = []
+    try:
+        descriptor = (
+            os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_DESCRIPTOR else None
+        )
+        try:
+            with os.scandir(path if descriptor is None else descriptor) as scan:
+                for entry in scan:
+                    name = entry.name
+                    if name[0] == ".":
+                        continue
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append(name)
+                    elif entry.is_file():
+                        files.append((name, _stat(entry) if stat else b""))
+        finally:
+            if descriptor is not None:
+                os.close(descriptor)
+    except OSError as exc:
+        raise UsageError(f"không đọc được thư mục {path}: {exc.strerror}") from None
+    files.sort()
+    folders.sort()
+    return files, folders
+
+
+def walk(records: Path, *, stat: bool = False) -> Tree:
+    """Every non-hidden file under ``records``, with its stat key if ``stat`` (taken once,
+    before any file is read: see :class:`~generator.cache.ParseCache`)."""
+    if not records.is_dir():
+        raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
+    folders: dict[str, Folder] = {}
+    stack = [("", str(records))]  # a loop, not recursion
+    while stack:
+        rel, path = stack.pop()
+        files, subfolders = _list(path, stat=stat)
+        if files:
+            names = tuple(name for name, _ in files)
+            folders[rel] = Folder(path, names, b"".join(key for _, key in files) if stat else None)
+        prefix = f"{rel}/" if rel else ""
+        stack.extend((prefix + name, f"{path}{_SEP}{name}") for name in reversed(subfolders))
+    return Tree(records.name or records.resolve().name, folders)
 
 
 def discover(records: Path) -> list[SourceFile]:
-    """Every non-hidden file under ``records``, depth first by name (hidden folders skipped)."""
-    return walk(records)[0]
-
-
-def walk(records: Path) -> tuple[list[SourceFile], dict[str, Folder]]:
-    """:func:`discover`'s files, and the same files by folder ("" for records/ itself)."""
-    if not records.is_dir():
-        raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
-    base = records.name or records.resolve().name
-
-    def listing(folder: str) -> Iterator[os.DirEntry[str]]:
-        try:
-            with os.scandir(folder) as scan:
-                return iter(sorted(scan, key=_NAME))
-        except OSError as exc:
-            raise UsageError(f"không đọc được thư mục {folder}: {exc.strerror}") from None
-
-    found: list[SourceFile] = []
-    folders: dict[str, Folder] = {}
-    # A loop, not recursion (no generator chain per file): (folder, its entries left, its files).
-    stack = [("", listing(str(records)), Folder())]
-    while stack:
-        here, entries, files = stack[-1]
-        prefix = here + "/" if here else ""
-        for entry in entries:
-            name = entry.name
-            if name[0] == ".":
-                continue
-            rel = prefix + name
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((rel, listing(entry.path), Folder()))
-                break
-            if entry.is_file():
-                source = SourceFile(entry.path, rel, f"{base}/{rel}")
-                found.append(source)
-                files.names.append(name)
-                files.files.append(source)
-        else:
-            stack.pop()
-            if files.names:
-                folders[here] = files
-    return found, folders
+    """Every non-hidden file under ``records`` (see :class:`Tree`)."""
+    return walk(records).sources()
 
 
 def whole_file(source: SourceFile, rule: str, message: str) -> Finding:
@@ -173,7 +233,7 @@ def read(
 
 def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> Document | Finding:
     try:
-        stat = cache.stat(source.rel, source.path)
+        stat = source.stat if source.stat is not None else stat_key(source.path)
         known = cache.known(source.rel, stat)
         if known is not None:
             return Document(source.file, location, known, source.path)

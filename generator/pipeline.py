@@ -162,8 +162,8 @@ def run(records_dir: Path, as_of: date, cache: ParseCache | None = None) -> Outc
 
     With a :class:`ParseCache`, unchanged files are not parsed again (the result is the same).
     """
-    sources, folders = loader.walk(records_dir)
-    loaded = load(sources, cache)
+    tree = loader.walk(records_dir, stat=cache is not None)
+    loaded = load(tree.sources(), cache)
     if cache is not None:
-        cache.save({name: tuple(found.names) for name, found in folders.items()}, cache.state)
+        cache.save({rel: folder.names for rel, folder in tree.folders.items()}, cache.state)
     return check(loaded, as_of)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -272,14 +273,18 @@ def test_unreadable_subfolder_is_a_usage_error(
     tree: Tree, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tree.records / "visits").mkdir()
-    real_scandir = os.scandir
 
-    def refuse(path: str) -> object:
-        if str(path).endswith("visits"):
-            raise PermissionError(13, "Permission denied")
-        return real_scandir(path)
+    def refusing(real: Callable[..., object]) -> Callable[..., object]:
+        def refuse(path: object, *args: object) -> object:
+            if str(path).endswith("visits"):  # tests run as root: chmod would not stop them
+                raise PermissionError(13, "Permission denied")
+            return real(path, *args)
 
-    monkeypatch.setattr(os, "scandir", refuse)
+        return refuse
+
+    # The walk opens a folder (where the system lists folders by descriptor) or lists it.
+    monkeypatch.setattr(os, "open", refusing(os.open))
+    monkeypatch.setattr(os, "scandir", refusing(os.scandir))
     assert main(["validate", "--records", str(tree.records), "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert "không đọc được thư mục" in err and "Traceback" not in err
