@@ -13,9 +13,10 @@ The index is kept by folder, as the folder's file names with their stat
 keys and hashes packed in two byte strings: a warm run compares a whole folder
 with one comparison, and loads and writes 100k files' worth in milliseconds.
 Entries are sharded (the non-visit records; each official's visit folder) and
-a shard is read only when one of its files is needed. A file that cannot be
-read, fails its digest, or was written by another version or interpreter is
-ignored and rebuilt.
+a shard is read only when one of its files is needed. A cache file that cannot
+be read, fails its checksum or was written by another version or interpreter is
+ignored and rebuilt. (The checksum is a CRC-32: it guards against damage, not
+against someone who can write beside the records anyway.)
 """
 
 from __future__ import annotations
@@ -28,16 +29,17 @@ import os
 import struct
 import sys
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 MAGIC = b"di-co-so parse cache\n"
-VERSION = 3
+VERSION = 4
 GLOBAL = "global"
 # A file's stat key: (size, mtime_ns, ctime_ns, inode), packed.
 Stat = bytes
-_STAT = struct.Struct("<qqqQ")
-STAT_SIZE = _STAT.size
+STAT_STRUCT = struct.Struct("<qqqQ")
+STAT_SIZE = STAT_STRUCT.size
 DIGEST_SIZE = 16
 NO_STAT = bytes(STAT_SIZE)  # a file that cannot be stat-ed now: never equal to a real key
 # A file the index knows no content of (never read: misplaced or unreadable). Its
@@ -53,12 +55,9 @@ def _key() -> tuple[int, str]:
     return VERSION, sys.version
 
 
-def pack_stat(st: os.stat_result) -> Stat:
-    return _STAT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-
-
 def stat_key(path: str) -> Stat:
-    return pack_stat(os.stat(path))  # noqa: PTH116 - the string os.scandir gave
+    st = os.stat(path)  # noqa: PTH116 - the string os.scandir gave
+    return STAT_STRUCT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def content_hash(raw: bytes) -> bytes:
@@ -107,11 +106,11 @@ def _read(path: Path) -> Any | None:
         return None
     if not raw.startswith(MAGIC):
         return None
-    digest, payload = raw[len(MAGIC) : len(MAGIC) + 32], raw[len(MAGIC) + 32 :]
-    if hashlib.blake2b(payload, digest_size=32).digest() != digest:
+    checksum, payload = raw[len(MAGIC) : len(MAGIC) + 4], raw[len(MAGIC) + 4 :]
+    if zlib.crc32(payload).to_bytes(4, "little") != checksum:
         return None  # corrupt or truncated: never hand damaged bytes to marshal
     try:
-        key, content = marshal.loads(payload)  # noqa: S302 - our own file, checked by its digest
+        key, content = marshal.loads(payload)  # noqa: S302 - our own file, checked by its CRC
     except (EOFError, ValueError, TypeError):
         return None
     return content if tuple(key) == _key() else None
@@ -121,7 +120,7 @@ def _write(path: Path, content: Any) -> None:
     payload = marshal.dumps((_key(), content))
     fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(fd, "wb") as handle:
-        handle.write(MAGIC + hashlib.blake2b(payload, digest_size=32).digest() + payload)
+        handle.write(MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload)
     Path(temp).replace(path)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Set
 from dataclasses import dataclass, field
@@ -9,7 +10,15 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from generator import yamlread
-from generator.cache import NO_STAT, STAT_SIZE, ParseCache, Stat, content_hash, pack_stat, stat_key
+from generator.cache import (
+    NO_STAT,
+    STAT_SIZE,
+    STAT_STRUCT,
+    ParseCache,
+    Stat,
+    content_hash,
+    stat_key,
+)
 from generator.errors import UsageError
 from generator.findings import Finding, Severity
 from generator.layout import Kind, Location
@@ -121,23 +130,31 @@ class Tree:
         ]
 
 
-def _stat(entry: os.DirEntry[str]) -> Stat:
-    try:
-        st = entry.stat()
-    except OSError:
-        return NO_STAT
-    return pack_stat(st)
-
-
+_NAME = operator.attrgetter("name")
 _SEP = os.sep
 # Where the system can, a folder is listed and its files stat-ed through one open
 # descriptor (each stat then resolves one name, not the whole path again).
 _BY_DESCRIPTOR = os.scandir in os.supports_fd
 
 
-def _list(path: str, *, stat: bool) -> tuple[list[tuple[str, Stat]], list[str]]:
-    """(files with their stat keys, subfolders) directly in ``path``; hidden ones skipped."""
-    files: list[tuple[str, Stat]] = []
+def _stat_keys(files: list[os.DirEntry[str]]) -> bytes:
+    """The packed stat keys of ``files`` (``NO_STAT`` for one that cannot be stat-ed)."""
+    keys = []
+    for entry in files:
+        try:
+            st = entry.stat()
+        except OSError:
+            keys.append(NO_STAT)
+            continue
+        # cache.stat_key, inlined: 100k calls on a warm run.
+        keys.append(STAT_STRUCT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    return b"".join(keys)
+
+
+def _list(path: str, *, stat: bool) -> tuple[tuple[str, ...], bytes | None, list[str]]:
+    """(file names, their packed stat keys if ``stat``, subfolders) directly in ``path``,
+    sorted by name; hidden ones skipped."""
+    files: list[os.DirEntry[str]] = []
     folders: list[str] = []
     try:
         descriptor = (
@@ -146,36 +163,35 @@ def _list(path: str, *, stat: bool) -> tuple[list[tuple[str, Stat]], list[str]]:
         try:
             with os.scandir(path if descriptor is None else descriptor) as scan:
                 for entry in scan:
-                    name = entry.name
-                    if name[0] == ".":
+                    if entry.name[0] == ".":
                         continue
                     if entry.is_dir(follow_symlinks=False):
-                        folders.append(name)
+                        folders.append(entry.name)
                     elif entry.is_file():
-                        files.append((name, _stat(entry) if stat else b""))
+                        files.append(entry)
+            files.sort(key=_NAME)
+            keys = _stat_keys(files) if stat else None  # while the descriptor is open
         finally:
             if descriptor is not None:
                 os.close(descriptor)
     except OSError as exc:
         raise UsageError(f"không đọc được thư mục {path}: {exc.strerror}") from None
-    files.sort()
     folders.sort()
-    return files, folders
+    return tuple(map(_NAME, files)), keys, folders
 
 
 def walk(records: Path, *, stat: bool = False) -> Tree:
     """Every non-hidden file under ``records``, with its stat key if ``stat`` (taken once,
-    before any file is read: see :class:`~generator.cache.ParseCache`)."""
+    before any file is read: see :mod:`generator.cache`)."""
     if not records.is_dir():
         raise UsageError(f"không đọc được thư mục hồ sơ: {records}")
     folders: dict[str, Folder] = {}
     stack = [("", str(records))]  # a loop, not recursion
     while stack:
         rel, path = stack.pop()
-        files, subfolders = _list(path, stat=stat)
-        if files:
-            names = tuple(name for name, _ in files)
-            folders[rel] = Folder(path, names, b"".join(key for _, key in files) if stat else None)
+        names, keys, subfolders = _list(path, stat=stat)
+        if names:
+            folders[rel] = Folder(path, names, keys)
         prefix = f"{rel}/" if rel else ""
         stack.extend((prefix + name, f"{path}{_SEP}{name}") for name in reversed(subfolders))
     return Tree(records.name or records.resolve().name, folders)

@@ -97,7 +97,15 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tree: Tree) -> None:
     folder = default_location(tree.records)
     for path in sorted(folder.glob("*.marshal")):
         good = path.read_bytes()
-        for damage in (b"", b"garbage", MAGIC + b"\x00" * 40, good[:-10], b"\x80\x04pickle"):
+        flipped = good[:-5] + bytes([good[-5] ^ 1]) + good[-4:]
+        for damage in (
+            b"",
+            b"garbage",
+            MAGIC + b"\x00" * 40,
+            good[:-10],
+            flipped,
+            b"\x80\x04pickle",
+        ):
             path.write_bytes(damage)
             assert warm(tree) == expected
             # A damaged shard is rebuilt as soon as one of its files is needed again.
