@@ -23,10 +23,12 @@ from generator.cache import NO_DIGEST, STAT_SIZE, ParseCache, hashes, join
 from generator.findings import Finding, Severity, sort_findings
 from generator.layout import is_visit_folder, is_visit_name
 
-STATE_VERSION = 2
+STATE_VERSION = 3
 # The visits of one folder as the last result saw them: names, packed content
-# hashes, and the official whose checks each one takes part in.
-VisitFolder = tuple[tuple[str, ...], bytes, tuple[str, ...]]
+# hashes, and the official whose checks each one takes part in (one id when it is
+# the same for all of them, as it nearly always is).
+Scopes = str | tuple[str, ...]
+VisitFolder = tuple[tuple[str, ...], bytes, Scopes]
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -134,7 +136,7 @@ def _changes(current: Current, previous: dict[str, VisitFolder]) -> tuple[set[st
             if digest is None or digest == NO_DIGEST or digest != old_hashes.get(name):
                 changed.add(join(folder, name))
         if before is not None:
-            for name, scope in zip(before[0], before[2], strict=True):
+            for name, scope in zip(before[0], _each(before), strict=True):
                 scope_before[join(folder, name)] = scope
     return changed, scope_before
 
@@ -165,7 +167,7 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
     for folder, (names, packed) in current.items():
         before = previous.get(folder)
         if before is not None and before[:2] == (names, packed):
-            visits[folder] = before
+            visits[folder] = (names, packed, before[2])  # the index's own objects: stored once
         else:
             visits[folder] = _visit_folder(cache, folder, names, now.scopes, scope_before)
     involved = _scoped(visits, affected)
@@ -200,18 +202,31 @@ def _visit_folder(
         hashes.append(hit[1] if hit is not None else NO_DIGEST)
         scope = scopes.get(rel) or fallback.get(rel) or folder.split("/")[2]
         folder_scopes.append(sys.intern(scope))  # stored once per official, not per file
-    return names, b"".join(hashes), tuple(folder_scopes)
+    one = len(set(folder_scopes)) == 1
+    return names, b"".join(hashes), folder_scopes[0] if one else tuple(folder_scopes)
+
+
+def _each(visits: VisitFolder) -> tuple[str, ...]:
+    """The scope of each visit of a folder."""
+    names, _, scopes = visits
+    return (scopes,) * len(names) if isinstance(scopes, str) else scopes
 
 
 def _scoped(visits: dict[str, VisitFolder], officials: set[str]) -> set[str]:
     """The visit files whose checks belong to one of ``officials``."""
-    return {
-        join(folder, name)
-        for folder, (names, _, scopes) in visits.items()
-        if not officials.isdisjoint(scopes)
-        for name, scope in zip(names, scopes, strict=True)
-        if scope in officials
-    }
+    found: set[str] = set()
+    for folder, entry in visits.items():
+        names, _, scopes = entry
+        if isinstance(scopes, str):
+            if scopes in officials:
+                found.update(join(folder, name) for name in names)
+        elif not officials.isdisjoint(scopes):
+            found.update(
+                join(folder, name)
+                for name, scope in zip(names, scopes, strict=True)
+                if scope in officials
+            )
+    return found
 
 
 def _full(
