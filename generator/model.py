@@ -7,6 +7,7 @@ one file, and the rules' memo tables key on them without hashing their fields.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Set
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -311,7 +312,8 @@ def official(doc: Document) -> Official:
     )
 
 
-def plan(doc: Document) -> Plan:
+def plan(doc: Document, officials: Set[str] | None = None) -> Plan:
+    """The plan of ``doc``; with ``officials``, only their entries (a re-check of their visits)."""
     d = doc.data
     return Plan(
         unit=d["unit"],
@@ -329,6 +331,7 @@ def plan(doc: Document) -> Plan:
                 Source(doc, ("entries", i)),
             )
             for i, e in enumerate(d["entries"])
+            if officials is None or e["official"] in officials
         ),
         source=Source(doc),
     )

@@ -83,9 +83,16 @@ def _known_invalid(
 
 
 def build_records(
-    valid: list[Document], invalid: Iterable[tuple[Kind, str | None]]
+    valid: list[Document],
+    invalid: Iterable[tuple[Kind, str | None]],
+    only: set[str] | None = None,
 ) -> model.Records:
-    """Typed records from schema-valid documents; ids of invalid files are remembered."""
+    """Typed records from schema-valid documents; ids of invalid files are remembered.
+
+    With ``only`` (a re-check of these officials' visits), plans keep only their
+    entries: a re-check keeps no finding about a plan, and the rest concern no one
+    re-checked.
+    """
     records = model.Records(invalid_ids=_known_invalid(valid, invalid))
     for doc in valid:
         match doc.kind:
@@ -103,7 +110,7 @@ def build_records(
                 official = model.official(doc)
                 records.officials.setdefault(official.id, official)
             case Kind.PLAN:
-                records.plans.append(model.plan(doc))
+                records.plans.append(model.plan(doc, only))
             case Kind.VISIT:
                 records.visits.append(model.visit(doc))
     return records
@@ -150,7 +157,7 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
 @without_cyclic_gc
 def check(loaded: Loaded, as_of: date, only: set[str] | None = None) -> Outcome:
     """Apply every rule to what :func:`load` read (person-years of ``only`` these officials, if given)."""
-    records = build_records(loaded.valid, loaded.invalid)
+    records = build_records(loaded.valid, loaded.invalid, only)
     records.plan_files = loaded.plan_files
     compliance = Compliance(records, as_of, only)
     ctx = Context(records, compliance, as_of, dict(loaded.stage), tuple(loaded.valid))

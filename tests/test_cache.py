@@ -242,3 +242,26 @@ def test_recheck_keeps_findings_on_other_records(tree: Tree) -> None:
         path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12"), encoding="utf-8"
     )
     assert warm(tree) == full(tree)
+
+
+def test_recheck_sees_the_plan_entries_of_the_officials_it_rechecks(tree: Tree) -> None:
+    """A re-check builds plans with the re-checked officials' entries only; planned
+    visits stay planned and unplanned ones stay flagged, as in a full run."""
+    base(tree)
+    tree.official("chi", province())
+    tree.visit("chi", "2019-08-12", reported_on="2019-08-13")  # chi is in no plan
+    tree.plan("ban-tckt", 2019, 3, "2019-07-10", "chi", "lan")  # now both are
+    expected = full(tree)
+    assert warm(tree) == expected
+    for official, day in (("lan", "2019-08-05"), ("chi", "2019-08-12")):
+        path = tree.records / f"visits/2019/{official}/{day}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+        assert warm(tree) == full(tree) == expected
+    tree.plan("ban-tckt", 2019, 3, "2019-07-10", "lan")  # chi dropped from the plan again
+    unplanned = warm(tree)
+    assert ("unplanned-visit", "records/visits/2019/chi/2019-08-12.yaml") in [
+        f[:2] for f in unplanned
+    ]
+    path = tree.records / "visits/2019/chi/2019-08-12.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "# sửa lần nữa\n", encoding="utf-8")
+    assert warm(tree) == full(tree) == unplanned
