@@ -165,10 +165,10 @@ def _list(path: str, *, stat: bool) -> tuple[tuple[str, ...], bytes | None, list
                 for entry in scan:
                     if entry.name[0] == ".":
                         continue
-                    if entry.is_dir(follow_symlinks=False):
-                        folders.append(entry.name)
-                    elif entry.is_file():
+                    if entry.is_file():  # files first: nearly every entry is one
                         files.append(entry)
+                    elif entry.is_dir(follow_symlinks=False):
+                        folders.append(entry.name)
             files.sort(key=_NAME)
             keys = _stat_keys(files) if stat else None  # while the descriptor is open
         finally:

@@ -284,10 +284,10 @@ def _parse_events(text: str) -> Parsed:
 # texts, that whatever the fast path accepts, ``parse`` reads the same way.
 
 # Anything outside printable, tab-free, single-line-break YAML (libyaml's reader set
-# minus tab, CR, the other line breaks NEL, LS and PS, and the byte-order mark).
-_UNSAFE = re.compile(
-    "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
+# minus tab, CR, the other line breaks NEL, LS and PS, and the byte-order mark),
+# listed as what it lets through: "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe
+# \uff00-\ufffd\U00010000-\U0010ffff]", which takes ten times as long to compile.
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,127}):(?: +(.*))?\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)?\Z')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?\Z")

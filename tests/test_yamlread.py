@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import unicodedata
 from pathlib import Path
 
@@ -10,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.yamlread import YamlProblem, _fast, _GiveUp, decode, parse, parse_values
+from generator.yamlread import (
+    _UNSAFE,
+    YamlProblem,
+    _fast,
+    _GiveUp,
+    decode,
+    parse,
+    parse_values,
+)
 
 
 def test_values_follow_yaml_1_2_core() -> None:
@@ -257,3 +266,14 @@ def test_deep_nesting_is_a_yaml_problem_not_a_crash() -> None:
     text = "".join(" " * depth + f"k{depth}:\n" for depth in range(2000))
     with pytest.raises(YamlProblem):
         parse_values(text)
+
+
+def test_unsafe_characters_are_exactly_those_outside_the_safe_set() -> None:
+    """``_UNSAFE`` lists what the safe set (libyaml's printable set minus tab, CR, NEL,
+    LS, PS and the byte-order mark) leaves out."""
+    safe = re.compile(
+        "[\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+    )
+    for code in range(0x110000):
+        char = chr(code)
+        assert (_UNSAFE.match(char) is None) == (safe.match(char) is not None), hex(code)
