@@ -10,8 +10,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-import jsonschema_rs
-
 from generator.findings import Finding, Severity
 from generator.layout import Kind
 from generator.loader import Document
@@ -72,6 +70,8 @@ def fast_validator(kind: Kind) -> Any:
     Most files are valid; only those it rejects go through :func:`validator`,
     which explains each error. A test checks the two agree on the bad-input corpus.
     """
+    import jsonschema_rs  # noqa: PLC0415 - imported when a record is first checked, not before
+
     return jsonschema_rs.validator_for(load_schema(kind), validate_formats=True)
 
 

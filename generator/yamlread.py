@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -139,6 +140,8 @@ def parse(text: str) -> Parsed:
     and walked here (as fast as the plain C loader); any other file, and any
     file libyaml rejects, goes through the event reader, which explains exactly.
     """
+    import yaml  # noqa: PLC0415 - libyaml: only for marks and what the line reader gives up on
+
     if not any(c in text for c in _EXOTIC):
         try:
             return _parse_composed(text)
@@ -152,6 +155,8 @@ class _Fallback(Exception):
 
 
 def _parse_composed(text: str) -> Parsed:
+    import yaml  # noqa: PLC0415 - see parse()
+
     node = yaml.compose(text, Loader=yaml.CSafeLoader)
     if not isinstance(node, yaml.MappingNode):
         raise _Fallback
@@ -185,6 +190,8 @@ def _parse_composed(text: str) -> Parsed:
 
 def _parse_events(text: str) -> Parsed:
     """The exact reader: every construct the records must not use is found and located."""
+    import yaml  # noqa: PLC0415 - see parse()
+
     normalise = not unicodedata.is_normalized("NFC", text)
     stack: list[_Frame] = []
     marks: dict[Path_, Mark] = {}
