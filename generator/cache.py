@@ -9,6 +9,8 @@ a changed, added or renamed file is never served stale, and a deleted one drops
 out. Stat keys are taken once a run, as the records are walked
 (:func:`generator.loader.walk`) and before any file is read: a file that changes
 after that is remembered under its older key, so the next run reads it again.
+(On Windows a folder listing gives no inode and ctime is the creation time, so
+there the key rests on size and mtime.)
 The index is kept by folder, as the folder's file names with their stat
 keys and hashes packed in two byte strings: a warm run compares a whole folder
 with one comparison, and loads and writes 100k files' worth in milliseconds.
