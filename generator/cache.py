@@ -11,13 +11,14 @@ out. Stat keys are taken once a run, as the records are walked
 after that is remembered under its older key, so the next run reads it again.
 (On Windows a folder listing gives no inode and ctime is the creation time, so
 there the key rests on size and mtime.)
-The index is kept by folder, as the folder's file names with their stat
-keys and hashes packed in two byte strings: a warm run compares a whole folder
-with one comparison, and loads and writes 100k files' worth in milliseconds.
-Entries are sharded (the non-visit records; each official's visit folder) and
-a shard is read only when one of its files is needed. A cache file that cannot
-be read, fails its checksum or was written by another version or interpreter is
-ignored and rebuilt. (The checksum is a CRC-32: it guards against damage, not
+
+The index is kept by folder, as the folder's file names with their stat keys
+and hashes packed in two byte strings: a warm run compares a whole folder with
+one comparison, and loads and writes 100k files' worth in milliseconds. Entries
+are sharded (the non-visit records; each official's visit folder) and a shard
+is read only when one of its files is needed. A cache file that cannot be read,
+fails its checksum or was written by another version or interpreter is ignored
+and rebuilt. (The checksum is a CRC-32: it guards against damage, not
 against someone who can write beside the records anyway.)
 """
 

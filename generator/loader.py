@@ -104,14 +104,12 @@ class Tree:
         path, names, stats = self.folders[rel]
         prefix = f"{rel}/" if rel else ""
         shown = f"{self.base}/{prefix}"
-        if stats is None:
-            return [SourceFile(f"{path}{_SEP}{n}", prefix + n, shown + n) for n in names]
         return [
             SourceFile(
                 f"{path}{_SEP}{n}",
                 prefix + n,
                 shown + n,
-                stats[i * STAT_SIZE : (i + 1) * STAT_SIZE],
+                None if stats is None else stats[i * STAT_SIZE : (i + 1) * STAT_SIZE],
             )
             for i, n in enumerate(names)
         ]
