@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from generator import loader, pipeline
 from generator.cache import NO_DIGEST, STAT_SIZE, ParseCache, hashes, join
 from generator.findings import Finding, Severity, sort_findings
-from generator.layout import is_visit_folder, is_visit_name
+from generator.layout import classify, is_visit_folder, is_visit_name
 
 STATE_VERSION = 3
 # The visits of one folder as the last result saw them: names, packed content
@@ -152,7 +152,9 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
     fresh = (
         well_formed
         and state[:4] == (STATE_VERSION, code_fingerprint(), as_of.isoformat(), others)
-        and all(digest is not None for _, digest in others)
+        # Content not known means not known unchanged, unless the file belongs to no
+        # kind of record: its one finding (path-mismatch) rests on its path alone.
+        and all(digest is not None or classify(rel) is None for rel, digest in others)
     )
     if not fresh:
         return _full(tree.sources(), files, as_of, cache)

@@ -7,6 +7,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -265,3 +266,36 @@ def test_recheck_sees_the_plan_entries_of_the_officials_it_rechecks(tree: Tree) 
     path = tree.records / "visits/2019/chi/2019-08-12.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "# sửa lần nữa\n", encoding="utf-8")
     assert warm(tree) == full(tree) == unplanned
+
+
+def test_a_file_where_no_record_belongs_does_not_force_full_runs(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its one finding rests on its path, so its content need not be known; a re-check
+    keeps reporting it, and a record that cannot be read still means a full run."""
+    base(tree)
+    (tree.records / "visits/2019/lan/ghi-chu.txt").write_text("nháp\n", encoding="utf-8")
+    (tree.records / "Thumbs.db").write_bytes(b"\x00\x01")
+    expected = full(tree)
+    assert {f[1] for f in expected if f[0] == "path-mismatch"} == {
+        "records/visits/2019/lan/ghi-chu.txt",
+        "records/Thumbs.db",
+    }
+    assert warm(tree) == expected  # the first run is a full one
+
+    def no_full_run(*args: object) -> list[object]:
+        raise AssertionError("a full run")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(incremental, "_full", no_full_run)
+        path = tree.records / "visits/2019/lan/2019-08-05.yaml"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("2019-08-08", "2019-08-12"), encoding="utf-8"
+        )
+        found = warm(tree)
+    assert found == full(tree)
+    assert ("report-late", "records/visits/2019/lan/2019-08-05.yaml") in [f[:2] for f in found]
+    assert {f[1] for f in found if f[0] == "path-mismatch"} == {
+        "records/visits/2019/lan/ghi-chu.txt",
+        "records/Thumbs.db",
+    }
