@@ -11,11 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import incremental, pipeline
+from generator import incremental, loader, pipeline
 from generator.cache import (
     MAGIC,
     NO_DIGEST,
     NO_STAT,
+    STAT_SIZE,
     UNKNOWN_STAT,
     ParseCache,
     default_location,
@@ -299,3 +300,20 @@ def test_a_file_where_no_record_belongs_does_not_force_full_runs(
         "records/visits/2019/lan/ghi-chu.txt",
         "records/Thumbs.db",
     }
+
+
+def test_walk_by_descriptor_or_by_path_finds_the_same(
+    tree: Tree, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Systems without ``os.scandir(fd)`` (Windows) list folders by path: same files, same keys."""
+    base(tree)
+    (tree.records / "visits/2019/lan/.nháp.yaml").write_text("x: 1\n", encoding="utf-8")
+    by_descriptor = loader.walk(tree.records, stat=True)
+    monkeypatch.setattr(loader, "_BY_DESCRIPTOR", False)
+    by_path = loader.walk(tree.records, stat=True)
+    assert by_descriptor == by_path
+    assert ".nháp.yaml" not in by_path.folders["visits/2019/lan"].names
+    assert [s.rel for s in by_path.sources()] == [
+        s.rel for s in loader.walk(tree.records).sources()
+    ]
+    assert all(s.stat is not None and len(s.stat) == STAT_SIZE for s in by_path.sources())
