@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import marshal
 import os
+import sys
 import tempfile
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from generator.cache import (
     NO_STAT,
     STAT_SIZE,
     UNKNOWN_STAT,
+    VERSION,
     ParseCache,
     default_location,
 )
@@ -92,6 +96,16 @@ def test_added_renamed_and_deleted_files(tree: Tree) -> None:
     assert not any("2019-09-0" in str(f[1]) for f in warm(tree))
 
 
+def opened(path: Path) -> tuple[object, object]:
+    """(key, content) of a sound cache file."""
+    raw = path.read_bytes()
+    assert raw.startswith(MAGIC)
+    payload = raw[len(MAGIC) + 4 :]
+    assert zlib.crc32(payload).to_bytes(4, "little") == raw[len(MAGIC) : len(MAGIC) + 4]
+    key, content = marshal.loads(payload)  # noqa: S302 - written by this test's own runs
+    return list(key), content
+
+
 def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tree: Tree) -> None:
     base(tree)
     expected = full(tree)
@@ -100,6 +114,13 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tree: Tree) -> None:
     for path in sorted(folder.glob("*.marshal")):
         good = path.read_bytes()
         flipped = good[:-5] + bytes([good[-5] ^ 1]) + good[-4:]
+        _, content = opened(path)
+
+        def sealed(key: object, content: object) -> bytes:
+            """A cache file, checksum and all, as another writer would leave it."""
+            payload = marshal.dumps((key, content))
+            return MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
+
         for damage in (
             b"",
             b"garbage",
@@ -107,12 +128,16 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tree: Tree) -> None:
             good[:-10],
             flipped,
             b"\x80\x04pickle",
+            sealed((VERSION + 1, sys.version), content),  # another version of this tool
+            sealed((VERSION, "2.7.18 (other interpreter)"), content),
+            sealed((VERSION, sys.version), {"visits": ("a.yaml",)}),  # not what it should hold
+            sealed((VERSION, sys.version), ({"visits": (("a.yaml",), b"", b"")}, None)),
         ):
             path.write_bytes(damage)
             assert warm(tree) == expected
             # A damaged shard is rebuilt as soon as one of its files is needed again.
             pipeline.run(tree.records, AS_OF, ParseCache(folder))
-            assert path.read_bytes().startswith(MAGIC)
+            assert path.read_bytes() != damage and opened(path)[0] == [VERSION, sys.version]
 
 
 def test_validate_cli_uses_the_cache_and_no_cache_skips_it(tree: Tree) -> None:
