@@ -115,7 +115,9 @@ def _survey(cache: ParseCache, folders: dict[str, loader.Folder]) -> Survey:
             else:
                 others.append((rel, digest))
         if visit_names:
-            current[folder] = (tuple(visit_names), b"".join(visit_hashes))
+            # All visits: the very tuple the index keeps, stored once.
+            kept = names if len(visit_names) == len(names) else tuple(visit_names)
+            current[folder] = (kept, b"".join(visit_hashes))
     others.sort()
     return Survey(files, current, unread, others)
 
@@ -148,7 +150,8 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
     state = cache.state
     well_formed = isinstance(state, tuple) and len(state) == 6 and isinstance(state[4], dict)
     previous: dict[str, VisitFolder] = state[4] if well_formed else {}
-    files, current, unread, others = _survey(cache, tree.folders)
+    survey = _survey(cache, tree.folders)
+    files, current, unread, others = survey
     fresh = (
         well_formed
         and state[:4] == (STATE_VERSION, code_fingerprint(), as_of.isoformat(), others)
@@ -157,7 +160,7 @@ def validate(records_dir: Path, as_of: date, cache: ParseCache) -> list[Finding]
         and all(digest is not None or classify(rel) is None for rel, digest in others)
     )
     if not fresh:
-        return _full(tree.sources(), files, as_of, cache)
+        return _full(tree, survey, as_of, cache)
     changed, scope_before = _changes(current, previous)
     changed |= unread
     if not changed:
@@ -231,29 +234,19 @@ def _scoped(visits: dict[str, VisitFolder], officials: set[str]) -> set[str]:
     return found
 
 
-def _full(
-    sources: list[loader.SourceFile], files: Listing, as_of: date, cache: ParseCache
-) -> list[Finding]:
-    loaded = pipeline.load(sources, cache)
+def _full(tree: loader.Tree, survey: Survey, as_of: date, cache: ParseCache) -> list[Finding]:
+    """Load and check every record; remember the hashes and scopes as this run read them."""
+    loaded = pipeline.load(tree.sources(), cache)
     findings = pipeline.check(loaded, as_of).findings
-    visits: dict[str, VisitFolder] = {}
-    others: list[tuple[str, bytes | None]] = []
-    for folder, names in files.items():
-        visit_folder = is_visit_folder(folder)
-        visit_names = []
-        for name in names:
-            if visit_folder and is_visit_name(name):
-                visit_names.append(name)
-            else:
-                rel = join(folder, name)
-                hit = cache.lookup(rel)
-                others.append((rel, hit[1] if hit and hit[1] != NO_DIGEST else None))
-        if visit_names:
-            # All visits: the very tuple the index keeps, stored once.
-            kept = names if len(visit_names) == len(names) else tuple(visit_names)
-            visits[folder] = _visit_folder(cache, folder, kept, loaded.scopes, {})
-    others.sort()
-    _remember(cache, files, as_of=as_of, others=others, visits=visits, findings=findings)
+    visits = {
+        folder: _visit_folder(cache, folder, names, loaded.scopes, {})
+        for folder, (names, _) in survey.current.items()
+    }
+    others = []
+    for rel, _ in survey.others:
+        hit = cache.lookup(rel)
+        others.append((rel, hit[1] if hit and hit[1] != NO_DIGEST else None))
+    _remember(cache, survey.files, as_of=as_of, others=others, visits=visits, findings=findings)
     return findings
 
 
