@@ -246,6 +246,8 @@ def read(
 
 
 def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> Document | Finding:
+    if source.stat == NO_STAT:  # the walk could not stat it: read it, but never index it
+        return read(source, location)
     try:
         stat = source.stat if source.stat is not None else stat_key(source.path)
         known = cache.known(source.rel, stat)

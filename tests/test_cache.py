@@ -26,6 +26,7 @@ from generator.cache import (
     default_location,
 )
 from generator.cli import main
+from generator.layout import classify
 from tests.conftest import Tree, district, province
 
 AS_OF = date(2026, 11, 27)
@@ -342,3 +343,16 @@ def test_walk_by_descriptor_or_by_path_finds_the_same(
         s.rel for s in loader.walk(tree.records).sources()
     ]
     assert all(s.stat is not None and len(s.stat) == STAT_SIZE for s in by_path.sources())
+
+
+def test_a_file_the_walk_could_not_stat_is_read_but_never_indexed(tree: Tree) -> None:
+    """Without a stat key the index could not tell later whether it changed."""
+    base(tree)
+    cache = ParseCache(default_location(tree.records))
+    rel = "visits/2019/lan/2019-08-05.yaml"
+    source = loader.SourceFile(str(tree.records / rel), rel, f"records/{rel}", NO_STAT)
+    location = classify(rel)
+    assert location is not None
+    document = loader.read(source, location, cache)
+    assert isinstance(document, loader.Document) and document.data["official"] == "lan"
+    assert cache.lookup(rel) is None
