@@ -58,12 +58,6 @@ def is_visit_name(name: str) -> bool:
     return len(name) > len(".yaml") and name.endswith(".yaml")
 
 
-def is_visit(text: str) -> bool:
-    """Whether :func:`classify` would call this path a visit (without building its Location)."""
-    folder, _, name = text.rpartition("/")
-    return is_visit_folder(folder) and is_visit_name(name)
-
-
 @functools.lru_cache(maxsize=4096)
 def _is_slug(text: str) -> bool:
     return bool(_SLUG_RE.match(text))
