@@ -140,12 +140,10 @@ def parse(text: str) -> Parsed:
     and walked here (as fast as the plain C loader); any other file, and any
     file libyaml rejects, goes through the event reader, which explains exactly.
     """
-    import yaml  # noqa: PLC0415 - libyaml: only for marks and what the line reader gives up on
-
     if not any(c in text for c in _EXOTIC):
         try:
             return _parse_composed(text)
-        except (yaml.YAMLError, _Fallback):
+        except _Fallback:
             pass
     return _parse_events(text)
 
@@ -155,9 +153,14 @@ class _Fallback(Exception):
 
 
 def _parse_composed(text: str) -> Parsed:
-    import yaml  # noqa: PLC0415 - see parse()
+    # libyaml is imported here and in _parse_events, not with this module: only marks
+    # and what the line reader gives up on need it.
+    import yaml  # noqa: PLC0415
 
-    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError:
+        raise _Fallback from None  # the event reader explains it
     if not isinstance(node, yaml.MappingNode):
         raise _Fallback
     normalise = not unicodedata.is_normalized("NFC", text)
@@ -190,7 +193,7 @@ def _parse_composed(text: str) -> Parsed:
 
 def _parse_events(text: str) -> Parsed:
     """The exact reader: every construct the records must not use is found and located."""
-    import yaml  # noqa: PLC0415 - see parse()
+    import yaml  # noqa: PLC0415 - see _parse_composed
 
     normalise = not unicodedata.is_normalized("NFC", text)
     stack: list[_Frame] = []
