@@ -59,7 +59,7 @@ def _key() -> tuple[int, str]:
 
 
 def stat_key(path: str) -> Stat:
-    st = os.stat(path)  # noqa: PTH116 - the string os.scandir gave
+    st = os.stat(path, follow_symlinks=False)  # noqa: PTH116 - the string os.scandir gave
     return STAT_STRUCT.pack(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 

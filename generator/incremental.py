@@ -85,7 +85,7 @@ def _survey(cache: ParseCache, folders: dict[str, loader.Folder]) -> Survey:
     current: Current = {}
     unread: set[str] = set()
     others: list[tuple[str, bytes | None]] = []
-    for folder, (_, names, stats) in folders.items():
+    for folder, (_, names, stats, _odd) in folders.items():
         assert stats is not None  # walked with stat=True
         entry = cache.unchanged_folder(folder, names, stats)
         visit_folder = is_visit_folder(folder)

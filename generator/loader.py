@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator import yamlread
+from generator import printable, yamlread
 from generator.cache import (
     NO_STAT,
     STAT_SIZE,
@@ -51,8 +51,7 @@ class Document:
     def _load_marks(self) -> tuple[dict[DataPath, Mark], dict[DataPath, Mark]]:
         if self._marks is None:
             try:
-                with open(self.path, "rb") as handle:  # noqa: PTH123 - see read()
-                    parsed = yamlread.parse(yamlread.decode(handle.read()))
+                parsed = yamlread.parse(yamlread.decode(read_raw(self.path)))
                 marks = parsed.marks, parsed.key_marks
             except (OSError, yamlread.YamlProblem):
                 marks = {(): (1, 1)}, {}
@@ -78,6 +77,8 @@ class SourceFile(NamedTuple):
     file: str  # as findings show it: relative to the folder that holds records/
     # Its stat key as the walk found it (cache.NO_STAT: could not be taken); None: not taken.
     stat: Stat | None = None
+    # Why it cannot be a record whatever its name (a link, a device, a folder): see walk().
+    problem: str | None = None
 
 
 class Folder(NamedTuple):
@@ -86,6 +87,8 @@ class Folder(NamedTuple):
     path: str  # as the file system names it
     names: tuple[str, ...]  # sorted
     stats: bytes | None  # their packed stat keys, if the walk took them
+    # Entries listed among the files that are not regular files (name -> why): see walk().
+    odd: dict[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +104,7 @@ class Tree:
 
     def files(self, rel: str) -> list[SourceFile]:
         """The files of one folder."""
-        path, names, stats = self.folders[rel]
+        path, names, stats, odd = self.folders[rel]
         prefix = f"{rel}/" if rel else ""
         shown = f"{self.base}/{prefix}"
         return [
@@ -110,6 +113,7 @@ class Tree:
                 prefix + n,
                 shown + n,
                 None if stats is None else stats[i * STAT_SIZE : (i + 1) * STAT_SIZE],
+                None if odd is None else odd.get(n),
             )
             for i, n in enumerate(names)
         ]
@@ -140,7 +144,7 @@ def _stat_keys(files: list[os.DirEntry[str]]) -> bytes:
     keys = []
     for entry in files:
         try:
-            st = entry.stat()
+            st = entry.stat(follow_symlinks=False)
         except OSError:
             keys.append(NO_STAT)
             continue
@@ -149,11 +153,35 @@ def _stat_keys(files: list[os.DirEntry[str]]) -> bytes:
     return b"".join(keys)
 
 
-def _list(path: str, *, stat: bool) -> tuple[tuple[str, ...], bytes | None, list[str]]:
-    """(file names, their packed stat keys if ``stat``, subfolders) directly in ``path``,
-    sorted by name; hidden ones skipped."""
+_RECORD_SUFFIXES = (".yaml", ".yml")
+_LINK = (
+    "Đây là liên kết tượng trưng (symlink), không phải tệp hồ sơ: hồ sơ không được trỏ ra "
+    "ngoài thư mục records/; hãy thay bằng chính tệp YAML"
+)
+_FOLDER = "Đây là thư mục, không phải tệp hồ sơ: hãy đổi tên hoặc chuyển thư mục này đi"
+_SPECIAL = "Đây không phải tệp thường (thiết bị, FIFO hay socket): hãy xóa nó khỏi records/"
+
+
+def _odd(entry: os.DirEntry[str]) -> str | None:
+    """Why an entry that is neither a regular file nor a folder to walk into cannot be a
+    record (None for those two); links are never followed."""
+    if entry.is_symlink():
+        return _LINK
+    if entry.is_dir(follow_symlinks=False):
+        return _FOLDER if entry.name.endswith(_RECORD_SUFFIXES) else None
+    return _SPECIAL
+
+
+def _list(
+    path: str, *, stat: bool
+) -> tuple[tuple[str, ...], bytes | None, list[str], dict[str, str] | None]:
+    """(file names, their packed stat keys if ``stat``, subfolders, odd entries) directly
+    in ``path``, sorted by name; hidden ones skipped. Odd entries (links, devices, FIFOs,
+    folders named like a record file) are listed among the files, with why they cannot
+    be read, and never followed."""
     files: list[os.DirEntry[str]] = []
     folders: list[str] = []
+    odd: dict[str, str] | None = None
     try:
         descriptor = (
             os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _BY_DESCRIPTOR else None
@@ -163,10 +191,14 @@ def _list(path: str, *, stat: bool) -> tuple[tuple[str, ...], bytes | None, list
                 for entry in scan:
                     if entry.name[0] == ".":
                         continue
-                    if entry.is_file():  # files first: nearly every entry is one
+                    if entry.is_file(follow_symlinks=False):  # first: nearly every entry is one
                         files.append(entry)
-                    elif entry.is_dir(follow_symlinks=False):
+                    elif (problem := _odd(entry)) is None:
                         folders.append(entry.name)
+                    else:
+                        files.append(entry)
+                        odd = odd or {}
+                        odd[entry.name] = problem
             files.sort(key=_NAME)
             keys = _stat_keys(files) if stat else None  # while the descriptor is open
         finally:
@@ -175,7 +207,7 @@ def _list(path: str, *, stat: bool) -> tuple[tuple[str, ...], bytes | None, list
     except OSError as exc:
         raise UsageError(f"không đọc được thư mục {path}: {exc.strerror}") from None
     folders.sort()
-    return tuple(map(_NAME, files)), keys, folders
+    return tuple(map(_NAME, files)), keys, folders, odd
 
 
 def walk(records: Path, *, stat: bool = False) -> Tree:
@@ -187,9 +219,9 @@ def walk(records: Path, *, stat: bool = False) -> Tree:
     stack = [("", str(records))]  # a loop, not recursion
     while stack:
         rel, path = stack.pop()
-        names, keys, subfolders = _list(path, stat=stat)
+        names, keys, subfolders, odd = _list(path, stat=stat)
         if names:
-            folders[rel] = Folder(path, names, keys)
+            folders[rel] = Folder(path, names, keys, odd)
         prefix = f"{rel}/" if rel else ""
         stack.extend((prefix + name, f"{path}{_SEP}{name}") for name in reversed(subfolders))
     return Tree(records.name or records.resolve().name, folders)
@@ -216,30 +248,61 @@ def misplaced(source: SourceFile) -> Finding:
     )
 
 
+def _syntax(source: SourceFile, message: str, line: int, column: int) -> Finding:
+    return Finding(
+        rule="yaml-syntax",
+        severity=Severity.ERROR,
+        message=message,
+        file=source.file,
+        line=line,
+        column=column,
+    )
+
+
 def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document | Finding:
+    """Values of one file, or the finding that stops it: too large, not printable text
+    (see :mod:`generator.printable`), or not YAML."""
+    too_large = printable.file_too_large(len(raw))
+    if too_large:
+        return _syntax(source, too_large, 1, 1)
     try:
-        data = yamlread.parse_values(yamlread.decode(raw))
+        text = yamlread.decode(raw)
+        forbidden = printable.first_forbidden(text)
+        if forbidden:
+            return _syntax(source, forbidden[2], forbidden[0], forbidden[1])
+        data = yamlread.parse_values(text)
     except yamlread.YamlProblem as problem:
-        return Finding(
-            rule="yaml-syntax",
-            severity=Severity.ERROR,
-            message=f"Lỗi cú pháp YAML: {problem.message}",
-            file=source.file,
-            line=problem.line,
-            column=problem.column,
-        )
-    return Document(source.file, location, data, source.path)
+        return _syntax(source, f"Lỗi cú pháp YAML: {problem.message}", problem.line, problem.column)
+    document = Document(source.file, location, data, source.path)
+    # Only an escape ("\x80") can make a character that the text itself does not hold.
+    if "\\" in text and (escaped := printable.value_problem(data)):
+        path, on_key, message = escaped
+        line, column = document.mark(path, key=on_key)
+        return Finding("schema", Severity.ERROR, message, document.file, line, column)
+    return document
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_raw(path: str) -> bytes:
+    """A record file's bytes; never through a link, and never more than the size limit
+    allows (a larger file reads as one byte more than the limit, for its error)."""
+    descriptor = os.open(path, _OPEN_FLAGS)
+    with open(descriptor, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
+        return handle.read(printable.MAX_FILE_BYTES + 1)
 
 
 def read(
     source: SourceFile, location: Location, cache: ParseCache | None = None
 ) -> Document | Finding:
     """Parse one classified file; a problem comes back as a ``yaml-syntax`` finding."""
+    if source.problem is not None:
+        return whole_file(source, "yaml-syntax", source.problem)
     if cache is not None:
         return _read_cached(source, location, cache)
     try:
-        with open(source.path, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
-            raw = handle.read()
+        raw = read_raw(source.path)
     except OSError as exc:
         return whole_file(source, "yaml-syntax", f"Không đọc được tệp: {exc.strerror}")
     return parse_bytes(raw, source, location)
@@ -253,8 +316,7 @@ def _read_cached(source: SourceFile, location: Location, cache: ParseCache) -> D
         known = cache.known(source.rel, stat)
         if known is not None:
             return Document(source.file, location, known, source.path)
-        with open(source.path, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
-            raw = handle.read()
+        raw = read_raw(source.path)
     except OSError:
         return read(source, location)  # reports the problem
     digest = content_hash(raw)

@@ -134,7 +134,12 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
     for source in sources:
         location = classify(source.rel)
         if location is None:
-            loaded.stage["path-mismatch"].append(loader.misplaced(source))
+            finding = (  # a link or a device: say so, wherever it lies
+                loader.whole_file(source, "yaml-syntax", source.problem)
+                if source.problem
+                else loader.misplaced(source)
+            )
+            loaded.stage[finding.rule].append(finding)
             continue
         if location.kind is Kind.PLAN and location.stem and location.year and location.quarter:
             loaded.plan_files.add((location.stem, location.year, location.quarter))
