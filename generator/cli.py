@@ -38,13 +38,21 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
 
 
+# The days the records may name (the schemas' date pattern): far from date's own limits,
+# so that no figure overflows.
+SUPPORTED_YEARS = range(1900, 2200)
+
+
 def _as_of(value: str) -> date:
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
+        day = None
+    if day is None or day.year not in SUPPORTED_YEARS:
         raise argparse.ArgumentTypeError(
-            f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD)"
-        ) from None
+            f"ngày không hợp lệ: {value!r} (viết YYYY-MM-DD, năm từ 1900 đến 2199)"
+        )
+    return day
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 from generator.findings import Finding, Severity
 from generator.layout import Kind
 from generator.loader import Document
-from generator.vietnamese import CONTENTS
+from generator.vietnamese import CONTENTS, number
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -160,6 +160,13 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], b
             yield path, False, f"Giá trị {_show(instance)} của {where}: {detail}"
         case "minLength":
             yield path, False, f"{where.capitalize()} không được để trống"
+        case "maxLength":
+            length, limit = number(len(str(instance))), number(cast(int, error.validator_value))
+            yield (
+                path,
+                False,
+                f"Giá trị của {where} dài {length} ký tự, quá mức tối đa {limit} ký tự",
+            )
         case "minItems":
             yield path, False, f"Danh sách {where} cần ít nhất {error.validator_value} mục"
         case "uniqueItems":

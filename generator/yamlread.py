@@ -81,8 +81,13 @@ class _Frame:
     key: Any = _NO_KEY
 
 
+# A plain scalar longer than this is text, even if it is all digits: no record holds such a
+# number, and Python refuses to convert more than 4,300 digits (the schema then reports it).
+_MAX_NUMBER_LENGTH = 100
+
+
 def _resolve_plain(value: str) -> Any:
-    if value and value[0] not in _MAYBE_TYPED:
+    if (value and value[0] not in _MAYBE_TYPED) or len(value) > _MAX_NUMBER_LENGTH:
         return value
     if value.isascii() and value.isdigit():
         return int(value, 10)
