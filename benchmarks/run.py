@@ -23,6 +23,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generator.cache import default_location
+
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable
 AS_OF = "2026-11-27"
@@ -133,7 +135,7 @@ def main() -> None:
     for size in (int(s) for s in args.sizes.split(",")):
         records = tree(size, root)
         visits = sum(1 for _ in (records / "visits").rglob("*.yaml"))
-        cache_dir = records.parent / ".cache"
+        cache_dir = default_location(records)
         validate = [
             PY,
             "-m",

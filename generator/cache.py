@@ -68,8 +68,24 @@ def content_hash(raw: bytes) -> bytes:
 
 
 def default_location(records: Path) -> Path:
-    """``.cache/di-co-so/`` beside the records folder (never inside it)."""
-    return records.resolve().parent / ".cache" / "di-co-so"
+    """``di-co-so/<records key>/`` in the user's cache folder (``$XDG_CACHE_HOME``, else
+    ``~/.cache``), one per records folder.
+
+    Never inside the checkout: a cache is trusted to hold what the records said, so one
+    that a pull request committed must never be read in place of the reviewed YAML.
+    """
+    try:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no home folder: a per-user folder in the temporary directory
+        base = Path(tempfile.gettempdir()) / f"di-co-so-{_user()}"
+    folder = str(records.resolve())
+    key = hashlib.blake2b(folder.encode("utf-8", "surrogateescape"), digest_size=8).hexdigest()
+    return base / "di-co-so" / key
+
+
+def _user() -> str:
+    getuid = getattr(os, "getuid", None)
+    return str(getuid()) if getuid is not None else "user"
 
 
 def split(rel: str) -> tuple[str, str]:
