@@ -141,6 +141,10 @@ def environment(reqs: str) -> Path:
 
 
 def main(argv: list[str]) -> int:
+    # Runs under whatever python3 is on PATH, not the project's interpreter.
+    if sys.version_info < (3, 11):  # noqa: UP036 - the lock and `python -P` need 3.11
+        print("locked_hook: cần Python 3.11 trở lên", file=sys.stderr)
+        return 2
     if "--" not in argv or argv.index("--") == 0:
         print("usage: locked_hook.py PACKAGE [PACKAGE...] -- PYTHON-ARGS...", file=sys.stderr)
         return 2
