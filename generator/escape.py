@@ -50,3 +50,46 @@ def doc(value: str) -> Markup:
     """A rule docstring paragraph: escaped, with ````code```` shown as code."""
     escaped = str(text(value.replace("\n", " ")))
     return Markup(_CODE.sub(r"<code>\1</code>", escaped))  # noqa: S704 - only our <code> tags around escaped text
+
+
+# Characters a terminal (or a log viewer) acts on instead of showing: C0 controls
+# (tab and line feed too: one finding is one line), DEL, C1 controls (U+0085 among
+# them), the Unicode line and paragraph separators, and the bidirectional overrides
+# and isolates that reorder what is shown ("Trojan Source").
+_INVISIBLE = [
+    *range(0x20),
+    0x7F,
+    *range(0x80, 0xA0),
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+]
+_NAMED = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+_TERMINAL = {
+    code: _NAMED.get(code, f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+    for code in _INVISIBLE
+}
+
+
+def terminal(value: object) -> str:
+    """``value`` as one inert line of terminal text: every control shown as ``\\x1b``, ``\\u2028``.
+
+    Nothing in the result moves the cursor, erases, colours, starts a new line or
+    reorders text; backslashes are left as they are (messages quote patterns).
+    """
+    return str(value).translate(_TERMINAL)
+
+
+_MARKDOWN = _TABLE | {ord("."): "&#46;"}
+
+
+def markdown(value: object) -> str:
+    """Untrusted text as inert GitHub-flavoured Markdown inline text (a job summary's cell).
+
+    Controls are first shown as in :func:`terminal` (so no line break either), then
+    every Markdown or HTML character becomes a numeric character reference, as in
+    :func:`text`; ``.`` too, so ``www.example.org`` is not autolinked (``:`` already
+    stops ``https://…``).
+    """
+    return terminal(value).translate(_MARKDOWN)
