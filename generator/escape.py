@@ -90,6 +90,7 @@ def markdown(value: object) -> str:
     Controls are first shown as in :func:`terminal` (so no line break either), then
     every Markdown or HTML character becomes a numeric character reference, as in
     :func:`text`; ``.`` too, so ``www.example.org`` is not autolinked (``:`` already
-    stops ``https://…``).
+    stops ``https://…``), and a leading ``-``, which would start a list in a list item.
     """
-    return terminal(value).translate(_MARKDOWN)
+    escaped = terminal(value).translate(_MARKDOWN)
+    return "&#45;" + escaped[1:] if escaped.startswith("-") else escaped

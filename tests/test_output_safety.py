@@ -364,6 +364,11 @@ PAYLOADS = [
     "[ref]: https://evil.example/r\n[ref]",
     "<script>alert(1)</script> &lt;b&gt; &#60;i&#62;",
     "# Tiêu đề giả",
+    "- mục giả\n- mục giả khác",
+    "1. mục giả",
+    "> trích dẫn",
+    "    mã thụt lề",
+    "===",
     FORGED,
 ]
 
@@ -381,7 +386,7 @@ def test_job_summary_keeps_record_text_inert() -> None:
     assert len(shown) == 4 * len(findings)
     messages = {shown[i + 2]: shown[i + 3] for i in range(0, len(shown), 4)}
     assert messages == {
-        f"records/officials/{i}{LINK}.yaml:1:2": escape.terminal(payload)
+        f"records/officials/{i}{LINK}.yaml:1:2": escape.terminal(payload).strip()
         for i, payload in enumerate(PAYLOADS)
     }
 
@@ -399,6 +404,8 @@ def test_deadlines_summary_keeps_record_text_inert(tmp_path: Path) -> None:
     hostile = [Finding("plan-missing", Severity.VIOLATION, p, unit="ban-tckt") for p in PAYLOADS]
     summary = deadlines.markdown(outcome.compliance, hostile)
     page = rendered(summary)
+    plain = [Finding("plan-missing", Severity.VIOLATION, "x", unit="ban-tckt") for _ in PAYLOADS]
+    assert page.tags == rendered(deadlines.markdown(outcome.compliance, plain)).tags
     assert not {"a", "img", "em", "script", "table", "del"} & set(page.tags)
     assert page.tags.count("h2") == 1 and page.tags.count("strong") == 1  # the deadline
     for payload in PAYLOADS:
