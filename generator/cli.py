@@ -21,9 +21,9 @@ from generator import (
     cache,
     codeowners,
     deadlines,
-    escape,
     exports,
     incremental,
+    inert,
     pipeline,
     reporters,
     scaffold,
@@ -40,7 +40,7 @@ class _ArgumentError(UsageError):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise _ArgumentError(f"{escape.terminal(message)}\n{self.format_usage().rstrip()}")
+        raise _ArgumentError(f"{inert.terminal(message)}\n{self.format_usage().rstrip()}")
 
 
 def _as_of(value: str) -> date:
@@ -187,7 +187,7 @@ def _new(args: argparse.Namespace, as_of: date) -> int:
     path = scaffold.visit_path(args.records, args.official, args.start)
     scaffold.write_new(path, text)
     sys.stdout.write(
-        f"Đã tạo {escape.terminal(path)}. "
+        f"Đã tạo {inert.terminal(path)}. "
         "Mở tệp, điền nội dung rồi tạo yêu cầu hợp nhất (pull request).\n"
     )
     return EXIT_OK
@@ -197,7 +197,7 @@ def _deadlines(args: argparse.Namespace, as_of: date) -> int:
     outcome = _run(args, as_of)
     # The terminal (or the job's log) gets record text as it is, minus controls; the
     # job summary, rendered as Markdown, gets it as inert Markdown.
-    sys.stdout.write(deadlines.markdown(outcome.compliance, outcome.findings, escape.terminal))
+    sys.stdout.write(deadlines.markdown(outcome.compliance, outcome.findings, inert.terminal))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         with Path(summary_path).open("a", encoding="utf-8") as summary:
@@ -237,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             gc.unfreeze()  # see _keep_to_the_end; main() may run again in this process
     except GeneratorError as exc:
         # A message may quote a file or folder name: shown on one line, controls visible.
-        text = str(exc) if isinstance(exc, _ArgumentError) else escape.terminal(exc)
+        text = str(exc) if isinstance(exc, _ArgumentError) else inert.terminal(exc)
         sys.stderr.write(f"Lỗi: {text}\n")
         return exc.exit_code
     except KeyboardInterrupt:
@@ -247,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         sys.stderr.write(
-            f"Lỗi nội bộ của công cụ ({type(exc).__name__}: {escape.terminal(exc)}). "
+            f"Lỗi nội bộ của công cụ ({type(exc).__name__}: {inert.terminal(exc)}). "
             "Xin báo cho nhóm phát triển kèm lệnh đã chạy.\n"
         )
         if os.environ.get("GENERATOR_DEBUG"):

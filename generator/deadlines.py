@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from generator import escape
+from generator import inert
 from generator.compliance import Compliance
 from generator.findings import Finding
 from generator.periods import Quarter, quarters
@@ -53,12 +53,12 @@ def upcoming(compliance: Compliance, limit: int = 5) -> list[tuple[date, str]]:
 def markdown(
     compliance: Compliance,
     findings: list[Finding],
-    inline: Callable[[object], str] = escape.markdown,
+    inline: Callable[[object], str] = inert.markdown,
 ) -> str:
     """The reminder; ``inline`` writes record text (ids, messages) into it.
 
     The default makes record text inert Markdown (the job summary);
-    :func:`generator.escape.terminal` keeps it readable on a terminal, with no
+    :func:`generator.inert.terminal` keeps it readable on a terminal, with no
     control character left.
     """
     as_of, records = compliance.as_of, compliance.records

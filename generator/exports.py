@@ -8,7 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from generator import escape
+from generator import inert
 from generator.compliance import YearRow
 from generator.model import Records
 from generator.vietnamese import LEVEL, STATUS
@@ -128,8 +128,8 @@ def report_text(rows: Sequence[YearRow]) -> str:
     lines = [
         [
             str(row.year),
-            escape.terminal(row.official),
-            escape.terminal(row.unit),
+            inert.terminal(row.official),
+            inert.terminal(row.unit),
             str(row.applicable_days),
             str(row.required_days),
             str(row.counted_days),

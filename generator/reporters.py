@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-from generator import escape
+from generator import inert
 from generator.exports import json_document
 from generator.findings import Finding, Severity, count_by_severity
 
@@ -49,13 +49,13 @@ def text(findings: Sequence[Finding], out: TextIO) -> None:
     """
     for finding in findings:
         line = f"{_where(finding)}: [{finding.severity.value}] {finding.message} ({finding.rule})"
-        out.write(escape.terminal(line) + "\n")
+        out.write(inert.terminal(line) + "\n")
     out.write(f"Tổng cộng: {counts_line(findings)}\n")
 
 
 def _escape_data(value: str) -> str:
     """GitHub's escaping of ``%``, CR and LF, then every other control shown visibly."""
-    return escape.terminal(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+    return inert.terminal(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:
@@ -78,7 +78,7 @@ def workflow_command(finding: Finding) -> str:
 
 def _cell(value: object) -> str:
     """Record text as inert Markdown: no link, image, HTML, emphasis or table break."""
-    return escape.markdown(value)
+    return inert.markdown(value)
 
 
 def summary(findings: Sequence[Finding]) -> str:

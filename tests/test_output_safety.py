@@ -25,7 +25,7 @@ import markdown
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from generator import deadlines, documents, escape, exports, office, periodic, reporters, xlsx
+from generator import deadlines, documents, exports, inert, office, periodic, reporters, xlsx
 from generator.cli import main
 from generator.findings import Finding, Severity
 from generator.pipeline import Outcome
@@ -71,7 +71,7 @@ def raw_controls(text: str) -> list[str]:
 
 @pytest.mark.parametrize("char", CONTROLS)
 def test_terminal_shows_every_control_visibly(char: str) -> None:
-    shown = escape.terminal(f"a{char}b")
+    shown = inert.terminal(f"a{char}b")
     assert re.fullmatch(r"a\\(t|n|r|x[0-9a-f]{2}|u[0-9a-f]{4})b", shown), shown
     assert all(unicodedata.category(c) not in ("Cc", "Cf", "Zl", "Zp") for c in shown)
     assert shown[1:-1].encode().decode("unicode_escape") == char
@@ -79,8 +79,8 @@ def test_terminal_shows_every_control_visibly(char: str) -> None:
 
 def test_terminal_keeps_printable_text() -> None:
     text = "Nguyễn Thị Lan — Quý III/2019: 50% (đạt) \\d+ ☺ 𝔸"
-    assert escape.terminal(text) == text
-    assert escape.terminal("\t\n\r\x1b\x85\u2028\u202e") == "\\t\\n\\r\\x1b\\x85\\u2028\\u202e"
+    assert inert.terminal(text) == text
+    assert inert.terminal("\t\n\r\x1b\x85\u2028\u202e") == "\\t\\n\\r\\x1b\\x85\\u2028\\u202e"
 
 
 @pytest.mark.parametrize(
@@ -386,7 +386,7 @@ def test_job_summary_keeps_record_text_inert() -> None:
     assert len(shown) == 4 * len(findings)
     messages = {shown[i + 2]: shown[i + 3] for i in range(0, len(shown), 4)}
     assert messages == {
-        f"records/officials/{i}{LINK}.yaml:1:2": escape.terminal(payload).strip()
+        f"records/officials/{i}{LINK}.yaml:1:2": inert.terminal(payload).strip()
         for i, payload in enumerate(PAYLOADS)
     }
 
@@ -409,10 +409,10 @@ def test_deadlines_summary_keeps_record_text_inert(tmp_path: Path) -> None:
     assert not {"a", "img", "em", "script", "table", "del"} & set(page.tags)
     assert page.tags.count("h2") == 1 and page.tags.count("strong") == 1  # the deadline
     for payload in PAYLOADS:
-        assert escape.terminal(payload) in _text_of(summary)
-    terminal = deadlines.markdown(outcome.compliance, hostile, escape.terminal)
+        assert inert.terminal(payload) in _text_of(summary)
+    terminal = deadlines.markdown(outcome.compliance, hostile, inert.terminal)
     assert not raw_controls(terminal)
-    assert f"  - {escape.terminal(FORGED)}\n" in terminal and f"  - {LINK}\n" in terminal
+    assert f"  - {inert.terminal(FORGED)}\n" in terminal and f"  - {LINK}\n" in terminal
 
 
 def _text_of(markdown_text: str) -> str:
