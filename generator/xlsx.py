@@ -20,6 +20,8 @@ from generator.office import deterministic, xml_safe
 from generator.periodic import PeriodReport
 from generator.vietnamese import CONTENTS, LEVEL, STATUS
 
+CELL_LIMIT = 32767  # characters Excel keeps in one cell
+
 
 def sheet(
     workbook: Workbook, title: str, headers: Sequence[str], rows: Sequence[Sequence[object]]
@@ -57,9 +59,12 @@ def _text_cell(ws: Any, value: str) -> object:
     openpyxl makes a string starting with ``=`` a formula and ``#N/A`` and the like
     error values; after :func:`neutralise` only the latter are left, and those get a
     cell typed as a string. Characters XML forbids become U+FFFD (openpyxl would
-    raise on C0 controls and write the rest into a broken package).
+    raise on C0 controls and write the rest into a broken package); text longer
+    than a cell holds is cut, ending in "…".
     """
     text = neutralise(xml_safe(value))
+    if len(text) > CELL_LIMIT:  # Excel would have to repair the workbook
+        text = text[: CELL_LIMIT - 1] + "…"
     if text in ERROR_CODES or text.startswith("="):
         cell = WriteOnlyCell(ws, value=text)
         cell.data_type = "s"

@@ -222,6 +222,7 @@ def test_xlsx_cells_with_any_character_open(tmp_path: Path) -> None:
         EVERY_C0,
         "\ufffe\uffff",
         "x\ud800",
+        "dài" * 20000,
         -5,
         2.5,
         date(2019, 8, 5),
@@ -232,13 +233,15 @@ def test_xlsx_cells_with_any_character_open(tmp_path: Path) -> None:
     workbook.save(buffer)
     assert_no_formula(buffer.getvalue())
     cells = [row[0] for row in load_workbook(buffer)["Thử"].iter_rows(min_row=2)]
-    assert [c.data_type for c in cells] == ["s"] * 9 + ["n", "n", "d"]
+    assert [c.data_type for c in cells] == ["s"] * 10 + ["n", "n", "d"]
     shown = [c.value for c in cells]
     assert shown[:3] == ["'=1+1", "'\t=1", "'\r=1"]
     assert shown[3:6] == ["#N/A", "#REF!", "a\ufffdb"]
     assert shown[6] == "\ufffd" * 9 + "\t\n" + "\ufffd" * 2 + "\r" + "\ufffd" * 18
     assert shown[7:9] == ["\ufffd\ufffd", "x\ufffd"]
-    assert shown[9:11] == [-5, 2.5] and shown[11] == datetime(2019, 8, 5)  # noqa: DTZ001
+    assert shown[9] == ("dài" * 20000)[: xlsx.CELL_LIMIT - 1] + "…"
+    assert len(str(shown[9])) == xlsx.CELL_LIMIT == 32767
+    assert shown[10:12] == [-5, 2.5] and shown[12] == datetime(2019, 8, 5)  # noqa: DTZ001
 
 
 # --- DOCX ----------------------------------------------------------------------------
