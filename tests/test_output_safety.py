@@ -23,6 +23,8 @@ from pathlib import Path
 import docx
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from generator import deadlines, documents, exports, inert, office, periodic, reporters, xlsx
@@ -538,3 +540,22 @@ def test_cli_errors_show_names_visibly(tree: Tree, capsys: pytest.CaptureFixture
     assert not raw_controls(err)
     assert err.startswith("Lỗi: argument --format: invalid choice: '\\x1b[31mx'")
     assert err.splitlines()[1].startswith("usage: ")  # the usage lines stay lines
+
+
+# --- properties ----------------------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_terminal_property(value: str) -> None:
+    shown = inert.terminal(value)
+    assert not raw_controls(shown) and "\n" not in shown
+    assert (shown == value) == (not set(value) & set(CONTROLS))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_job_summary_cell_shows_exactly_the_text(value: str) -> None:
+    page = rendered(f"| a |\n|---|\n| {inert.markdown(value)} |\n")
+    assert page.tags == ["table", "thead", "tr", "th", "tbody", "tr", "td"]
+    assert page.cells[1] == inert.terminal(value).strip(" ")  # a cell drops its padding
