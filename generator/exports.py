@@ -29,7 +29,9 @@ CSV_HEADERS = (
 )
 
 
-def _yes(value: bool) -> str:
+def _yes(value: bool | None) -> str:
+    if value is None:
+        return "Không áp dụng"
     return "Có" if value else "Không"
 
 

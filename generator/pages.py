@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from generator import documents, exports, periodic, xlsx
+from generator import documents, exports, periodic, policy_text, xlsx
 from generator.compliance import YearRow
 from generator.deadlines import ANNUAL_LABELS, upcoming
 from generator.findings import Finding, Severity
@@ -174,9 +174,7 @@ class Pages(Renderer):
                     self._report(report, None)
                     entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
             report = periodic.year_report(self.compliance, findings, year)
-            policy = self.compliance.policy_on(date(year, 12, 31)) or self.compliance.policy_on(
-                date(year, 1, 1)
-            )
+            policy = self.compliance.report_policy(year)
             self._report(report, policy.annual_deadlines(year) if policy else [])
             entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
         for year, reports in by_year.items():
@@ -380,7 +378,9 @@ class Pages(Renderer):
             "Quy định và các quy tắc kiểm tra",
             policies=self.compliance.policies,
             catalogue=catalogue,
-            duties=DUTY,
+            policy_rows=policy_text.parameters,
+            policy_contents=policy_text.contents,
+            policy_rules=policy_text.rules_on,
             **self.common,
         )
 

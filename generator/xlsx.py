@@ -17,7 +17,7 @@ from generator.exports import CSV_HEADERS, table
 from generator.model import Records
 from generator.office import deterministic
 from generator.periodic import PeriodReport
-from generator.vietnamese import CONTENTS, LEVEL, STATUS
+from generator.vietnamese import LEVEL, STATUS
 
 
 def sheet(
@@ -81,6 +81,7 @@ def year_workbook(
             for uid, counts in sorted(per_unit.items())
         ],
     )
+    codes = list(dict.fromkeys(code for report in quarters for code, _ in report.catalogue))
     quarter_rows: list[list[object]] = [
         [
             report.title.removeprefix("Báo cáo "),
@@ -88,7 +89,7 @@ def year_workbook(
             section.visits,
             section.counted_visits,
             section.days,
-            *(section.contents[c] for c in CONTENTS),
+            *(section.contents.get(c, 0) for c in codes),
             len(section.late_reports),
         ]
         for report in quarters
@@ -98,7 +99,7 @@ def year_workbook(
     sheet(
         workbook,
         "Theo quý",
-        ["Kỳ", "Đơn vị", "Số đợt", "Số đợt được tính", "Số ngày", *CONTENTS, "Báo cáo trễ"],
+        ["Kỳ", "Đơn vị", "Số đợt", "Số đợt được tính", "Số ngày", *codes, "Báo cáo trễ"],
         quarter_rows,
     )
     visits = [v for v in records.visits if v.start.year == year]
