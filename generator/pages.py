@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from generator import documents, exports, periodic, policy_text, xlsx
+from generator import documents, exports, periodic, policy_text, structure, xlsx
 from generator.compliance import YearRow
 from generator.deadlines import ANNUAL_LABELS, upcoming
 from generator.findings import Finding, Severity
@@ -193,9 +193,11 @@ class Pages(Renderer):
         )
 
     def _documents(self, report: periodic.PeriodReport) -> list[tuple[str, str]]:
-        """The report as DOCX for the province and for each district union: (label, path)."""
+        """The report as DOCX for the province and each district or commune union in it."""
         made = []
-        for unit in [None, *(u for u in self.records.units.values() if u.level == "district")]:
+        own = {s.key for s in report.units}
+        issuing = [u for u in self.records.units.values() if u.level != "province" and u.id in own]
+        for unit in [None, *issuing]:
             name = "tinh" if unit is None else unit.id
             path = f"van-ban/{report.slug}/{name}.docx"
             self.site.add(
@@ -299,8 +301,8 @@ class Pages(Renderer):
         )
 
     def places(self) -> None:
-        districts = sorted(
-            (p for p in self.records.places.values() if p.depth == 1),
+        tops = sorted(
+            (p for p in self.records.places.values() if "/" not in p.id),
             key=lambda p: collation_key(p.name),
         )
         visit_years = {v.start.year for v in self.records.visits}
@@ -310,11 +312,14 @@ class Pages(Renderer):
             "places_index.html.j2",
             "Địa bàn",
             years=list(reversed(years)),
-            districts=districts,
-            folded=" ".join(fold(d.name) for d in districts),
+            districts=tops,
+            moved={p.id: structure.successors(self.records, p) for p in tops if p.ends},
+            folded=" ".join(fold(d.name) for d in tops),
             **self.common,
         )
         for year in years:
+            span = year_span(year)
+            districts = [d for d in tops if structure.place_in_force_in(d, span)]
             visits = [v for v in self.records.visits if v.start.year == year]
             grid: dict[str, list[int]] = {d.id: [0, 0, 0, 0] for d in districts}
             seen: set[str] = set()
@@ -325,17 +330,15 @@ class Pages(Renderer):
                 for place in visit.places:
                     parts = place.split("/")
                     seen.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+            in_force = structure.places_in(self.records, span)
             unvisited = {
                 d.id: sorted(
-                    (
-                        p
-                        for p in self.records.places.values()
-                        if p.district == d.id and p.depth >= 2 and p.id not in seen
-                    ),
+                    (p for p in in_force if p.top == d.id and p.depth >= 2 and p.id not in seen),
                     key=lambda p: p.id,
                 )
                 for d in districts
             }
+            ended = sorted(structure.ended_in(self.records, span), key=lambda p: p.id)
             peak = max((n for counts in grid.values() for n in counts), default=0) or 1
             self.page(
                 f"dia-ban/{year}.md",
@@ -347,6 +350,7 @@ class Pages(Renderer):
                 grid=grid,
                 peak=peak,
                 unvisited=unvisited,
+                ended=[(p, structure.successors(self.records, p)) for p in ended],
                 folded=" ".join(fold(d.name) for d in districts),
                 **self.common,
             )

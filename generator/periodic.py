@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator import structure
 from generator.compliance import Compliance
 from generator.findings import Finding
 from generator.model import Visit
@@ -83,8 +84,8 @@ def build(
     codes = catalogue(compliance, span)
     province = Section("", "Toàn tỉnh", contents=dict.fromkeys([c for c, _ in codes], 0))
     units = {
-        uid: Section(uid, unit.name, contents=dict.fromkeys([c for c, _ in codes], 0))
-        for uid, unit in records.units.items()
+        unit.id: Section(unit.id, unit.name, contents=dict.fromkeys([c for c, _ in codes], 0))
+        for unit in structure.units_in(records, span)
     }
     by_official: dict[str, list[Span]] = defaultdict(list)
     by_unit: dict[tuple[str, str], list[Span]] = defaultdict(list)

@@ -12,11 +12,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from generator import structure
 from generator.compliance import Compliance, YearRow
 from generator.exports import CSV_HEADERS, table
 from generator.model import Records
 from generator.office import deterministic
 from generator.periodic import PeriodReport
+from generator.periods import year_span
 from generator.vietnamese import LEVEL, STATUS
 
 
@@ -104,22 +106,22 @@ def year_workbook(
     )
     visits = [v for v in records.visits if v.start.year == year]
     coverage: list[list[object]] = []
-    for district in sorted(
-        (p for p in records.places.values() if p.depth == 1), key=lambda p: p.id
-    ):
+    span = year_span(year)
+    in_force = structure.places_in(records, span)
+    for district in sorted((p for p in in_force if "/" not in p.id), key=lambda p: p.id):
         by_quarter = [0, 0, 0, 0]
         for visit in visits:
             if any(place.split("/", 1)[0] == district.id for place in visit.places):
                 by_quarter[(visit.start.month - 1) // 3] += 1
-        communes = [
-            p for p in records.places.values() if p.district == district.id and p.depth == 2
-        ]
+        # Communes in force in the year: those of a district, or a commune under the province.
+        communes = [p for p in in_force if p.top == district.id and p.kind == "commune"]
+        depth = 1 if district.kind == "commune" else 2
         reached = {
-            "/".join(place.split("/")[:2])
+            "/".join(place.split("/")[:depth])
             for v in visits
             for place in v.places
-            if place.startswith(district.id + "/")
-        }
+            if place == district.id or place.startswith(district.id + "/")
+        } & {p.id for p in communes}
         coverage.append([district.name, *by_quarter, sum(by_quarter), len(reached), len(communes)])
     sheet(
         workbook,

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator import pages, periodic, scaffold
 from generator.findings import Finding
+from generator.periods import Quarter
 from tests.conftest import POLICY, UNITS, Tree, district, province
 
 OLD = {
@@ -255,3 +259,56 @@ def test_a_commune_file_with_communes_is_a_schema_error(reform: Tree) -> None:
     reform.write("localities/thanh-binh.yaml", wrong)
     found = [f for f in reform.findings() if f.rule == "schema"]
     assert found and "hamlets" in found[0].message
+
+
+# -- the structure in force on pages, reports and `new visit` ---------------------------
+
+
+def test_new_visit_lists_the_places_in_force_on_its_day(reform: Tree) -> None:
+    reform.official("lan", province())
+    outcome = reform.run("2025-08-01")
+    before = scaffold.visit_skeleton(outcome.records, outcome.compliance, "lan", date(2025, 6, 30))
+    after = scaffold.visit_skeleton(outcome.records, outcome.compliance, "lan", date(2025, 7, 1))
+    choices = [
+        {line.split()[1] for line in text.split("# Địa bàn có thể chọn:")[1].splitlines()[1:]}
+        for text in (before, after)
+    ]
+    assert choices[0] == {
+        "tan-bien",
+        "tan-bien/thanh-tay",
+        "tan-bien/thanh-tay/thanh-hoa",
+        "tan-bien/tan-lap",
+        "go-dau",
+    }
+    assert choices[1] == {"thanh-binh", "thanh-binh/khu-pho-1"}
+
+
+def test_reports_show_the_units_of_their_period(reform: Tree) -> None:
+    reform.official(
+        "nam", district(end="2025-06-30"), province("dx-thanh-binh", start="2025-07-01")
+    )
+    reform.official("lan", province())
+    outcome = reform.run()
+    q2 = periodic.quarter_report(outcome.compliance, outcome.findings, Quarter(2025, 2))
+    q3 = periodic.quarter_report(outcome.compliance, outcome.findings, Quarter(2025, 3))
+    # hd-go-dau never had an official: no report in any period.
+    assert [s.key for s in q2.units] == ["ban-tckt", "hd-tan-bien"]
+    assert [s.key for s in q3.units] == ["ban-tckt", "dx-thanh-binh"]
+
+
+def test_places_page_of_the_reform_year(reform: Tree, tmp_path: Path) -> None:
+    reform.official("lan", province())
+    reform.visit("lan", "2025-03-03", places=["tan-bien/thanh-tay/thanh-hoa"])
+    reform.visit("lan", "2025-08-04", places=["thanh-binh/khu-pho-1"])
+    outcome = reform.run()
+    site = pages.generate(outcome, date(2026, 11, 27), None)
+    page = site.files["dia-ban/2025.md"].decode()
+    assert "Huyện Tân Biên" in page and "Xã Thạnh Bình" in page
+    # Coverage: tan-lap was in force in 2025 and nobody went; the ended communes say
+    # where their area went.
+    assert "tan&#45;bien/tan&#45;lap" in page or "Xã Tân Lập" in page
+    assert "Địa bàn kết thúc trong năm 2025" in page
+    page_2026 = site.files["dia-ban/2026.md"].decode() if "dia-ban/2026.md" in site.files else ""
+    assert page_2026 == ""  # no visit in 2026: no page
+    index = site.files["dia-ban/index.md"].decode()
+    assert "địa bàn chuyển về" in index

@@ -25,6 +25,7 @@ from generator.findings import Finding, Severity
 from generator.model import Place, Records, Unit
 from generator.periods import Quarter
 from generator.rules.base import Context, Rule
+from generator.structure import successors
 from generator.vietnamese import short_date
 
 RULE = Rule("not-in-force", Severity.ERROR, "Đơn vị, địa bàn không tồn tại vào ngày đó")
@@ -40,20 +41,8 @@ def _when(first: date, last: date) -> str:
     return " ".join(parts) or "luôn"
 
 
-def successors(place: Place, records: Records) -> list[str]:
-    """The successors of the place, or of the nearest place above it that names some."""
-    ident = place.id
-    while True:
-        found = records.places.get(ident)
-        if found is not None and found.successors:
-            return [s for s in found.successors if s in records.places]
-        if "/" not in ident:
-            return []
-        ident = ident.rsplit("/", 1)[0]
-
-
 def _place_hint(place: Place, records: Records) -> str:
-    after = successors(place, records)
+    after = [p.id for p in successors(records, place)]
     hint = f" (chỉ tồn tại {_when(place.first, place.last)}"
     if after:
         hint += f"; địa bàn kế thừa: {', '.join(after)}"
