@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator import pages, periodic, scaffold
+from generator import deadlines, pages, periodic, scaffold
 from generator.findings import Finding
 from generator.periods import Quarter
 from tests.conftest import POLICY, UNITS, Tree, district, province
@@ -312,3 +312,15 @@ def test_places_page_of_the_reform_year(reform: Tree, tmp_path: Path) -> None:
     assert page_2026 == ""  # no visit in 2026: no page
     index = site.files["dia-ban/index.md"].decode()
     assert "địa bàn chuyển về" in index
+
+
+def test_deadlines_wait_only_for_units_of_the_quarter(reform: Tree) -> None:
+    reform.official(
+        "nam", district(end="2025-06-30"), province("dx-thanh-binh", start="2025-07-01")
+    )
+    reform.official("lan", province())
+    outcome = reform.run("2025-10-01")
+    text = deadlines.markdown(outcome.compliance, outcome.findings)
+    waiting = next(line for line in text.splitlines() if line.startswith("- Chưa đăng ký"))
+    assert "ban-tckt" in waiting and "dx-thanh-binh" in waiting
+    assert "hd-tan-bien" not in waiting and "hd-go-dau" not in waiting
