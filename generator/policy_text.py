@@ -54,12 +54,13 @@ def parameters(policy: Policy) -> list[tuple[str, str]]:
         ),
         ("Cán bộ thuộc diện áp dụng", _levels(policy.covered_levels)),
     ]
+    quotas = dict(policy.min_days_by_level)
+    by_level = [f"{LEVEL[lv].lower()}: {number(quotas[lv])} ngày" for lv in LEVELS if lv in quotas]
     quota = f"{number(policy.min_days_per_year)} ngày"
-    by_level = [
-        f"{LEVEL[lv].lower()}: {number(days)} ngày" for lv, days in policy.min_days_by_level
-    ]
-    if by_level:
-        quota += " (theo cấp: " + "; ".join(by_level) + ")"
+    if by_level and policy.min_days_per_year == 0:
+        quota = "theo cấp: " + "; ".join(by_level)
+    elif by_level:
+        quota += " (riêng theo cấp: " + "; ".join(by_level) + ")"
     rows.append(("Số ngày đi cơ sở tối thiểu mỗi năm", quota))
     rows.append(
         (

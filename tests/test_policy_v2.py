@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from generator import model, periodic
+from generator import model, pages, periodic
 from generator.compliance import YearRow
 from tests.conftest import POLICY, Tree, district, province
 
@@ -361,3 +361,38 @@ def test_version_1_defaults(tree: Tree) -> None:
     )
     assert seed.place_kinds("district") == ()
     assert seed.annual_span(2019).last == date(2019, 12, 31)
+
+
+def test_the_rules_page_states_a_policys_parameters(make_tree: MakeTree) -> None:
+    tree = make_tree(
+        policy(
+            **NO_LISTS,
+            contents=V2_CATALOGUE,
+            branch_meeting_content=None,
+            plan_deadline_day=None,
+            plan_deadline_levels=None,
+            min_days_per_year=0,
+            min_days_by_level={"commune": 24, "province": 60},
+            covered_levels=["province", "commune"],
+            quota_basis="policy_days",
+            exemption_kinds={"maternity_leave": 0, "sick_leave": 3},
+            long_absence_months=None,
+            report_deadlines={"province_annual": "10-20", "annual_cutoff": "09-30"},
+        )
+    )
+    page = pages.generate(tree.run(), date(2026, 11, 27), None).files["quy-dinh.md"].decode()
+    for text in (
+        "cấp tỉnh, cấp xã",
+        "theo cấp&#58; cấp tỉnh&#58; 60 ngày; cấp xã&#58; 24 ngày",
+        "trên số ngày của năm mà quy định có hiệu lực",
+        "không có hạn đăng ký",
+        "Dự sinh hoạt chi đoàn</th><td>không yêu cầu",
+        "Nghỉ ốm dài ngày&#58; từ 3 tháng trở lên",
+        "từ 01/01 đến 30/09",
+        "Kiểm tra, giám sát</td><td>được phân công",
+        "Dự hội nghị đoàn cơ sở</td><td>được phân công</td><td>có",
+    ):
+        assert text in page, text
+    rules_on = page.split("Quy tắc được áp dụng")[1].split("</tr>")[0]
+    assert "plan-missing" not in rules_on and "branch-meeting" not in rules_on
+    assert "exemption-too-short" in rules_on
