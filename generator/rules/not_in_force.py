@@ -38,7 +38,7 @@ def _when(first: date, last: date) -> str:
         parts.append(f"từ {short_date(first)}")
     if last != date.max:
         parts.append(f"đến {short_date(last)}")
-    return " ".join(parts) or "luôn"
+    return " ".join(parts) or "không giới hạn thời gian"
 
 
 def _place_hint(place: Place, records: Records) -> str:
@@ -78,7 +78,12 @@ def _units(ctx: Context) -> Iterator[Finding]:
     for unit in records.units.values():
         first, last = _unit_span(unit)
         area = records.places.get(unit.area) if unit.area else None
-        if area is not None and (first < area.first or area.last < last):
+        # An area of the wrong kind is an unknown-reference error already: one error is enough.
+        if (
+            area is not None
+            and area.kind == unit.level
+            and (first < area.first or area.last < last)
+        ):
             yield RULE.at(
                 unit.source,
                 "area",
