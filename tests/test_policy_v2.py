@@ -49,6 +49,7 @@ def test_mid_year_transfer_between_levels_with_different_quotas(make_tree: MakeT
     tree = make_tree(
         policy(
             effective_from="2019-01-01",
+            covered_levels=["province", "district"],
             min_days_per_year=0,
             min_days_by_level={"province": 60, "district": 30},
         )
@@ -396,3 +397,14 @@ def test_the_rules_page_states_a_policys_parameters(make_tree: MakeTree) -> None
     rules_on = page.split("Quy tắc được áp dụng")[1].split("</tr>")[0]
     assert "plan-missing" not in rules_on and "branch-meeting" not in rules_on
     assert "exemption-too-short" in rules_on
+
+
+def test_zero_quota_needs_a_quota_for_every_covered_level(make_tree: MakeTree) -> None:
+    covered = {"min_days_per_year": 0, "covered_levels": ["province", "commune"]}
+    missing = make_tree(policy(**covered, min_days_by_level={"province": 60}))
+    found = missing.findings(rule="schema")
+    assert len(found) == 1 and "commune" in found[0].message
+    complete = make_tree(policy(**covered, min_days_by_level={"province": 60, "commune": 24}))
+    assert complete.findings(rule="schema") == []
+    every_level = make_tree(policy(min_days_per_year=0, min_days_by_level={"province": 60}))
+    assert every_level.findings(rule="schema")

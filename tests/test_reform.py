@@ -22,6 +22,7 @@ NEW: dict[str, Any] = {
     **{k: v for k, v in POLICY.items() if k != "effective_to"},
     "id": "kh-2025",
     "effective_from": "2025-07-01",
+    "covered_levels": ["province", "commune"],
     "min_days_per_year": 0,
     "min_days_by_level": {"province": 60, "commune": 24},
     "required_place_kinds": {"province": [["commune"], ["hamlet"]]},
