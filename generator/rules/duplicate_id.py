@@ -22,7 +22,7 @@ RULE = Rule("duplicate-id", Severity.ERROR, "Mã bị trùng")
 _WHAT = {
     Kind.UNITS: "đơn vị",
     Kind.POLICY: "quy định",
-    Kind.LOCALITY: "địa bàn cấp huyện hoặc xã, phường trực thuộc tỉnh",
+    Kind.LOCALITY: "huyện",
     Kind.OFFICIAL: "cán bộ",
 }
 
@@ -78,4 +78,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         if doc.kind is Kind.LOCALITY:
             yield from _places(doc)
     for kind, items in by_kind.items():
-        yield from _duplicates(items, _WHAT[kind])
+        if kind is Kind.LOCALITY and any(s.doc.data.get("kind") == "commune" for _, s in items):
+            # Districts and communes under the province share one set of ids.
+            yield from _duplicates(items, "địa bàn cấp huyện hoặc xã, phường trực thuộc tỉnh")
+        else:
+            yield from _duplicates(items, _WHAT[kind])
