@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
 from generator.model import Assignment, Exemption, Official, Policy, Records, Unit, Visit
 from generator.periods import (
@@ -52,9 +53,11 @@ class YearRow:
     counted_days: int
     district_visit: bool
     grassroots_visit: bool
-    branch_meeting: bool
+    branch_meeting: bool | None
     status: str
     province_applicable_days: int
+    # (level, place kinds of a group) that no counted visit made at that level reached.
+    missing_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -73,16 +76,29 @@ class YearRow:
 
 
 def qualifies(exemption: Exemption, policy: Policy) -> bool:
-    """Maternity leave always exempts; secondment and training only when long enough."""
-    if exemption.kind == "maternity_leave":
-        return True
-    return exemption.end >= add_months(exemption.start, policy.long_absence_months) - ONE_DAY
+    """Whether an exemption exempts, under its governing policy (SPEC §3).
+
+    Its kind's minimum is 0 (any length), or ``to >= from + M months - 1 day``.
+    A kind the policy lacks exempts nothing (``unknown-reference`` says so).
+    """
+    minimum = policy.exemption_minimum(exemption.kind)
+    if minimum is None:
+        return False
+    return minimum == 0 or exemption.end >= add_months(exemption.start, minimum) - ONE_DAY
 
 
-def required_days(per_policy: Iterable[tuple[Policy, int]], year: int) -> int:
-    """``ceil(Σ min_days × A_p / D)``: one policy gives SPEC's ``ceil(min × A / D)``."""
-    numerator = sum(policy.min_days_per_year * days for policy, days in per_policy)
-    return -(-numerator // days_in_year(year))
+def required_days(per_policy: Iterable[tuple[Policy, str | None, int, int]], year: int) -> int:
+    """``ceil(Σ_p Σ_L q(p, L) × A(p, L) / B(p))``, summed exactly, rounded up once.
+
+    Each item is (policy, level, applicable days, days of the year the policy governs);
+    B(p) is the days of the year, or the days it governs when its basis is ``policy_days``.
+    """
+    total = Fraction(0)
+    for policy, level, days, governed in per_policy:
+        basis = governed if policy.quota_basis == "policy_days" else days_in_year(year)
+        if days and basis:
+            total += Fraction(policy.quota(level) * days, basis)
+    return -(-total.numerator // total.denominator)
 
 
 class Compliance:
@@ -131,9 +147,18 @@ class Compliance:
         unit = self.unit_on(official_id, day)
         return unit.level if unit else None
 
+    def report_policy(self, year: int) -> Policy | None:
+        """The policy whose report dates the annual report of ``year`` follows.
+
+        The policy governing 31 December, else the one governing 1 January.
+        """
+        return self.policy_on(date(year, 12, 31)) or self.policy_on(date(year, 1, 1))
+
     def deadline(self, quarter: Quarter) -> tuple[date, Policy] | None:
         """The plan registration deadline of a quarter, under the policy governing that day."""
         for policy in self.policies:
+            if policy.plan_deadline_day is None:
+                continue
             day = date(quarter.year, quarter.first_month, policy.plan_deadline_day)
             if policy.governs(day):
                 return day, policy
@@ -141,32 +166,47 @@ class Compliance:
 
     # -- officials ---------------------------------------------------------
 
+    def exemption_policy(self, exemption: Exemption) -> Policy | None:
+        """The policy of the exemption's first day that a policy governs (SPEC §3)."""
+        return next((p for span, p in self.policy_spans if span.overlaps(exemption.span)), None)
+
     @functools.cache  # noqa: B019 - one instance per run; the cache lives exactly as long
-    def applicable(self, official_id: str) -> tuple[Applicable, ...]:
-        """The official's applicable days (SPEC §3) up to the end of ``as_of``'s year."""
+    def covered(self, official_id: str) -> tuple[Applicable, ...]:
+        """The official's covered days (SPEC §3) up to the end of ``as_of``'s year."""
         official = self.records.officials[official_id]
         runs: list[Applicable] = []
         for assignment in official.assignments:
             unit = self.records.units.get(assignment.unit)
+            level = unit.level if unit else None
             for policy_span, policy in self.policy_spans:
-                span = assignment.span(self.horizon).intersect(policy_span)
-                if span.empty or assignment.duty in policy.exempt_duties:
+                if level is not None and level not in policy.covered_levels:
                     continue
-                holes = [e.span for e in official.exemptions if qualifies(e, policy)]
-                runs.extend(
-                    Applicable(part, assignment, policy, unit.level if unit else None)
-                    for part in subtract([span], holes)
-                )
-        return tuple(runs)
-
-    def years(self, official: Official) -> list[int]:
-        """Years up to ``as_of``'s in which the official had an assignment on a policy day."""
-        years: set[int] = set()
-        for assignment in official.assignments:
-            for policy_span, _ in self.policy_spans:
                 span = assignment.span(self.horizon).intersect(policy_span)
                 if not span.empty:
-                    years.update(range(span.first.year, min(span.last.year, self.as_of.year) + 1))
+                    runs.append(Applicable(span, assignment, policy, level))
+        return tuple(runs)
+
+    @functools.cache  # noqa: B019 - see covered()
+    def applicable(self, official_id: str) -> tuple[Applicable, ...]:
+        """The official's applicable days (SPEC §3) up to the end of ``as_of``'s year."""
+        official = self.records.officials[official_id]
+        holes = []
+        for exemption in official.exemptions:
+            policy = self.exemption_policy(exemption)
+            if policy is not None and qualifies(exemption, policy):
+                holes.append(exemption.span)
+        return tuple(
+            Applicable(part, run.assignment, run.policy, run.level)
+            for run in self.covered(official_id)
+            if run.assignment.duty not in run.policy.exempt_duties
+            for part in subtract([run.span], holes)
+        )
+
+    def years(self, official: Official) -> list[int]:
+        """Years up to ``as_of``'s in which the official had a covered day."""
+        years: set[int] = set()
+        for run in self.covered(official.id):
+            years.update(range(run.span.first.year, min(run.span.last.year, self.as_of.year) + 1))
         return sorted(years)
 
     # -- visits --------------------------------------------------------------
@@ -175,16 +215,38 @@ class Compliance:
         """A visit is made at the level of the official's unit on its first day."""
         return self.level_on(visit.official, visit.start)
 
+    def place_kind(self, place_id: str) -> str:
+        """The kind of a place (by depth, as in version 1, for an id no file defines)."""
+        place = self.records.places.get(place_id)
+        if place is not None:
+            return place.kind
+        return ("district", "commune", "hamlet")[min(place_id.count("/"), 2)]
+
+    def area_of(self, visit: Visit) -> str | None:
+        """The area of the unit of the official's assignment on the visit's first day."""
+        unit = self.unit_on(visit.official, visit.start)
+        return unit.area if unit else None
+
     @functools.cache  # noqa: B019 - see applicable()
     def out_of_area(self, visit: Visit) -> tuple[str, ...]:
-        """Places of a district-level official's visit outside the unit's communes."""
-        unit = self.unit_on(visit.official, visit.start)
-        if unit is None or unit.level != DISTRICT or unit.area is None:
+        """Places of a covered visit with an area that do not lie strictly inside the area."""
+        area = self.area_of(visit)
+        if area is None or not self.is_covered(visit):
             return ()
-        return tuple(p for p in visit.places if "/" not in p or p.split("/", 1)[0] != unit.area)
+        inside = area + "/"
+        return tuple(p for p in visit.places if not p.startswith(inside))
+
+    @functools.cache  # noqa: B019 - see applicable()
+    def is_covered(self, visit: Visit) -> bool:
+        """Made at a level the policy governing its first day covers (SPEC §3)."""
+        policy = self.policy_on(visit.start)
+        if policy is None:
+            return False
+        level = self.visit_level(visit)
+        return level is None or level in policy.covered_levels
 
     def not_counted_by_invitation(self, visit: Visit) -> bool:
-        if not visit.invitation_only:
+        if not visit.invitation_only or not self.is_covered(visit):
             return False
         policy = self.policy_on(visit.start)
         counts_for = policy.invitation_counts_for if policy else frozenset()
@@ -192,7 +254,11 @@ class Compliance:
 
     @functools.cache  # noqa: B019 - see applicable()
     def counted(self, visit: Visit) -> bool:
-        return not self.not_counted_by_invitation(visit) and not self.out_of_area(visit)
+        return (
+            self.is_covered(visit)
+            and not self.not_counted_by_invitation(visit)
+            and not self.out_of_area(visit)
+        )
 
     @functools.cache  # noqa: B019 - see applicable()
     def _visits_by_year(self, official_id: str) -> dict[int, list[Visit]]:
@@ -225,46 +291,78 @@ class Compliance:
         return [v for v in self._visits_by_year(official_id).get(year, []) if self.counted(v)]
 
     def has_branch_meeting(self, visit: Visit) -> bool:
+        """The visit has the branch-meeting content of the policy governing its first day."""
         policy = self.policy_on(visit.start)
-        return policy is not None and policy.branch_meeting_content in visit.contents
+        return (
+            policy is not None
+            and policy.branch_meeting_content is not None
+            and policy.branch_meeting_content in visit.contents
+        )
 
     # -- figures -------------------------------------------------------------
 
     def finished(self, year: int) -> bool:
         return year < self.as_of.year
 
+    def _governed(self, policy: Policy, span: Span) -> int:
+        return policy.span(self.horizon).intersect(span).days
+
     def row(self, official: Official, year: int) -> YearRow:
         span = year_span(year)
         runs = [(run.span.intersect(span), run) for run in self.applicable(official.id)]
         runs = [(part, run) for part, run in runs if not part.empty]
-        per_policy: dict[str, tuple[Policy, list[Span]]] = {}
+        covered = [(run.span.intersect(span), run) for run in self.covered(official.id)]
+        covered = [(part, run) for part, run in covered if not part.empty]
+        per_key: dict[tuple[str, str | None], tuple[Policy, list[Span]]] = {}
         for part, run in runs:
-            per_policy.setdefault(run.policy.id, (run.policy, []))[1].append(part)
+            per_key.setdefault((run.policy.id, run.level), (run.policy, []))[1].append(part)
         applicable = total_days(part for part, _ in runs)
         province_days = total_days(part for part, run in runs if run.level == PROVINCE)
         required = required_days(
-            ((policy, total_days(parts)) for policy, parts in per_policy.values()), year
+            (
+                (policy, level, total_days(parts), self._governed(policy, span))
+                for (_, level), (policy, parts) in per_key.items()
+            ),
+            year,
         )
         counted = self.counted_visits(official.id, year)
         counted_days = total_days(v.span.intersect(span) for v in counted)
-        province_visits = [v for v in counted if self.visit_level(v) == PROVINCE]
-        district_visit = any("/" not in p for v in province_visits for p in v.places)
-        grassroots_visit = any("/" in p for v in province_visits for p in v.places)
-        branch = any(self.has_branch_meeting(v) for v in counted)
-        last = max(
-            (a for a in official.assignments if a.span(self.horizon).overlaps(span)),
-            key=lambda a: a.start,
+        by_level: dict[str | None, list[Visit]] = defaultdict(list)
+        for visit in counted:
+            by_level[self.visit_level(visit)].append(visit)
+        province_visits = by_level.get(PROVINCE, []) if province_days else []
+        district_visit = any(
+            self.place_kind(p) == DISTRICT for v in province_visits for p in v.places
         )
+        grassroots_visit = any(
+            self.place_kind(p) != DISTRICT for v in province_visits for p in v.places
+        )
+        # Year-end policies: of the last applicable day (at each level, and overall).
+        last_at: dict[str | None, tuple[date, Policy]] = {}
+        for part, run in runs:
+            if run.level not in last_at or last_at[run.level][0] < part.last:
+                last_at[run.level] = (part.last, run.policy)
+        missing: list[tuple[str, tuple[str, ...]]] = []
+        for level, (_, policy) in sorted(last_at.items(), key=lambda item: str(item[0])):
+            if level is None:
+                continue
+            kinds_reached = {self.place_kind(p) for v in by_level.get(level, []) for p in v.places}
+            missing.extend(
+                (level, tuple(sorted(group)))
+                for group in policy.place_kinds(level)
+                if not group & kinds_reached
+            )
+        ends = list(last_at.values()) or [(part.last, run.policy) for part, run in covered]
+        year_end = max(ends, key=lambda end: end[0])[1] if ends else None
+        content = year_end.branch_meeting_content if year_end else None
+        branch = None if content is None else any(content in v.contents for v in counted)
+        last = max(covered, key=lambda c: (c[1].assignment.start, c[0].last))[1].assignment
         unit = self.records.units.get(last.unit)
         if applicable == 0:
             status = "exempt"
         elif not self.finished(year):
             status = "in_progress"
-        elif (
-            counted_days >= required
-            and (province_days == 0 or (district_visit and grassroots_visit))
-            and branch
-        ):
+        elif counted_days >= required and not missing and branch is not False:
             status = "met"
         else:
             status = "not_met"
@@ -281,6 +379,7 @@ class Compliance:
             branch_meeting=branch,
             status=status,
             province_applicable_days=province_days,
+            missing_kinds=tuple(missing),
         )
 
     @functools.cached_property

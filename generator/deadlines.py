@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from generator import inert
+from generator import inert, structure
 from generator.compliance import Compliance
 from generator.findings import Finding
 from generator.periods import Quarter, quarters
@@ -70,7 +70,13 @@ def markdown(
         done = {
             p.unit for p in records.plans if (p.year, p.quarter) == (quarter.year, quarter.number)
         }
-        waiting = sorted(u for u in records.units if u not in done)
+        found = compliance.deadline(quarter)
+        levels = found[1].plan_levels if found else frozenset()
+        waiting = sorted(
+            u.id
+            for u in structure.units_in(records, quarter.span)
+            if u.level in levels and u.id not in done
+        )
         lines.append(
             f"- Hạn đăng ký kế hoạch {quarter.label}: **{short_date(day)}** ({_in_days(day, as_of)})."
         )

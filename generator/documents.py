@@ -17,7 +17,7 @@ from generator.findings import Finding
 from generator.model import Official, Records, Settings, Unit
 from generator.office import Docx, Run, paragraph, table, two_columns
 from generator.periodic import PeriodReport, Section
-from generator.vietnamese import CONTENTS, LEVEL, STATUS, number, short_date
+from generator.vietnamese import LEVEL, STATUS, number, short_date
 
 BLANK = "………"
 
@@ -102,9 +102,9 @@ def _figures(section: Section) -> str:
     return table(rows, [110, 45])
 
 
-def _contents(section: Section) -> str:
+def _contents(section: Section, catalogue: tuple[tuple[str, str], ...]) -> str:
     rows = [["Nội dung", "Số đợt"]] + [
-        [f"{code}. {label}", number(section.contents[code])] for code, label in CONTENTS.items()
+        [f"{code}. {label}", number(section.contents[code])] for code, label in catalogue
     ]
     return table(rows, [130, 25])
 
@@ -155,7 +155,7 @@ def report_document(
         paragraph(Run("1. Số đợt, số ngày đi cơ sở", italic=True), keep_next=True),
         _figures(section),
         paragraph(Run("2. Nội dung đi cơ sở", italic=True), before=6, keep_next=True),
-        _contents(section),
+        _contents(section, report.catalogue),
     )
     if unit is None:
         document.add(
@@ -248,7 +248,14 @@ def official_document(
                 ["Số ngày đã đi cơ sở (được tính)", number(row.counted_days)],
                 ["Đi cơ sở cấp huyện", "Có" if row.district_visit else "Không"],
                 ["Đi cơ sở cấp xã, ấp", "Có" if row.grassroots_visit else "Không"],
-                ["Dự sinh hoạt chi đoàn ấp, khu phố", "Có" if row.branch_meeting else "Không"],
+                [
+                    "Dự sinh hoạt chi đoàn ấp, khu phố",
+                    "Không áp dụng"
+                    if row.branch_meeting is None
+                    else "Có"
+                    if row.branch_meeting
+                    else "Không",
+                ],
                 ["Đánh giá", STATUS[row.status]],
             ],
             [110, 45],

@@ -49,7 +49,9 @@ def spreadsheet_row(cells: Sequence[object]) -> list[object]:
     return [neutralise(c) if isinstance(c, str) else c for c in cells]
 
 
-def _yes(value: bool) -> str:
+def _yes(value: bool | None) -> str:
+    if value is None:
+        return "Không áp dụng"
     return "Có" if value else "Không"
 
 

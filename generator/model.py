@@ -50,6 +50,38 @@ class Settings:
     signatory: str | None
 
 
+LEVELS = ("province", "district", "commune")
+
+# The seed's catalogue (SPEC §1), used by a policy without `contents`.
+SEED_CONTENTS = (
+    ("1.1", "Phối hợp tổ chức, triển khai hoạt động tại cơ sở"),
+    ("1.2", "Kiểm tra, giám sát"),
+    ("1.3", "Theo chuyên đề: điều tra, khảo sát, nắm tình hình"),
+    ("1.4", "Tham gia các đợt củng cố cơ sở"),
+    ("1.5", "Dự sinh hoạt chuyên đề, hội nghị BCH, BTV đoàn cấp dưới (theo thư mời)"),
+    ("1.6", "Dự sinh hoạt chi đoàn ấp, khu phố"),
+)
+SEED_LISTS = {
+    "self_chosen_contents": ("1.1", "1.3", "1.6"),
+    "assigned_contents": ("1.2", "1.4", "1.5"),
+    "invitation_counts_for": ("1.5",),
+}
+# Version 1: province officials need a district place and a commune or hamlet place.
+SEED_PLACE_KINDS: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = (
+    ("province", (frozenset({"district"}), frozenset({"commune", "hamlet"}))),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """One entry of a policy's content catalogue."""
+
+    code: str
+    name: str
+    chosen: str | None  # "self" | "assigned" | None (a seed code in neither list)
+    counts_by_invitation: bool
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Policy:
     id: str
@@ -57,18 +89,71 @@ class Policy:
     effective_from: date
     effective_to: date | None
     min_days_per_year: int
-    report_within_days: int
+    report_within_days: int | None
     report_deadline_levels: frozenset[str]
-    plan_deadline_day: int
+    plan_deadline_day: int | None
     plan_deadline_levels: frozenset[str]
-    self_chosen_contents: frozenset[str]
-    assigned_contents: frozenset[str]
-    invitation_counts_for: frozenset[str]
-    branch_meeting_content: str
+    contents: tuple[Content, ...]
+    branch_meeting_content: str | None
     exempt_duties: frozenset[str]
-    long_absence_months: int
+    long_absence_months: int | None
     report_deadlines: tuple[tuple[str, str], ...]
     source: Source = field(compare=False, repr=False)
+    covered_levels: frozenset[str] = frozenset(LEVELS)
+    min_days_by_level: tuple[tuple[str, int], ...] = ()
+    quota_basis: str = "calendar_year"
+    required_place_kinds: tuple[tuple[str, tuple[frozenset[str], ...]], ...] = SEED_PLACE_KINDS
+    exemption_kinds: tuple[tuple[str, int], ...] = ()
+    plan_levels: frozenset[str] = frozenset(LEVELS)
+    annual_cutoff: str | None = None
+    catalogue_written: bool = False  # `contents` written out (else the seed's codes)
+    self_chosen_contents: frozenset[str] = field(init=False, repr=False)
+    assigned_contents: frozenset[str] = field(init=False, repr=False)
+    invitation_counts_for: frozenset[str] = field(init=False, repr=False)
+    codes: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(
+            self,
+            "self_chosen_contents",
+            frozenset(c.code for c in self.contents if c.chosen == "self"),
+        )
+        put(
+            self,
+            "assigned_contents",
+            frozenset(c.code for c in self.contents if c.chosen == "assigned"),
+        )
+        put(
+            self,
+            "invitation_counts_for",
+            frozenset(c.code for c in self.contents if c.counts_by_invitation),
+        )
+        put(self, "codes", frozenset(c.code for c in self.contents))
+
+    def quota(self, level: str | None) -> int:
+        """The yearly quota of a level: ``min_days_by_level[level]``, else ``min_days_per_year``."""
+        return dict(self.min_days_by_level).get(level or "", self.min_days_per_year)
+
+    def exemption_minimum(self, kind: str) -> int | None:
+        """The minimum months of an exemption kind (None: the kind does not exist here)."""
+        return dict(self.exemption_kinds).get(kind)
+
+    def place_kinds(self, level: str | None) -> tuple[frozenset[str], ...]:
+        """The groups of place kinds a finished year at ``level`` needs."""
+        return dict(self.required_place_kinds).get(level or "", ())
+
+    def content_name(self, code: str) -> str | None:
+        return next((c.name for c in self.contents if c.code == code), None)
+
+    def annual_span(self, year: int) -> Span:
+        """The period of the annual report of ``year``: 1 January to the cutoff (or 31 December)."""
+        if self.annual_cutoff is None:
+            return Span(date(year, 1, 1), date(year, 12, 31))
+        month, day = int(self.annual_cutoff[:2]), int(self.annual_cutoff[3:])
+        return Span(
+            date(year, 1, 1), date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        )
 
     def annual_deadlines(self, year: int) -> list[tuple[date, str]]:
         """The annual report due dates in ``year``, by date ("02-30" means the month's last day)."""
@@ -95,13 +180,34 @@ class Unit:
     level: str
     area: str | None
     source: Source = field(compare=False, repr=False)
+    start: date | None = None
+    end: date | None = None
+
+    def exists(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def span(self) -> Span:
+        """The days it exists (from ``date.min``, to ``date.max`` when open)."""
+        return Span(self.start or date.min, self.end or date.max)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Place:
-    id: str  # full id: district[/commune[/hamlet]]
+    id: str  # full id: top[/commune][/hamlet]
     name: str
     source: Source = field(compare=False, repr=False)
+    kind: str = ""  # district | commune | hamlet (empty: by depth, as in version 1)
+    start: date | None = None  # own `from`
+    end: date | None = None  # own `to`
+    successors: tuple[str, ...] = ()
+    # The days it is in force: its own from/to within those of every place above it.
+    first: date = date.min
+    last: date = date.max
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            object.__setattr__(self, "kind", _DEPTH_KINDS[min(self.depth, 3) - 1])
 
     @property
     def depth(self) -> int:
@@ -109,7 +215,26 @@ class Place:
 
     @property
     def district(self) -> str:
+        """The id of its top-level place (a district, or a commune under the province)."""
         return self.id.split("/", 1)[0]
+
+    @property
+    def top(self) -> str:
+        return self.id.split("/", 1)[0]
+
+    def in_force(self, day: date) -> bool:
+        return self.first <= day <= self.last
+
+    @property
+    def force(self) -> Span:
+        return Span(self.first, self.last)
+
+    @property
+    def ends(self) -> bool:
+        return self.last != date.max
+
+
+_DEPTH_KINDS = ("district", "commune", "hamlet")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -235,49 +360,141 @@ def settings(doc: Document) -> Settings:
     )
 
 
+def _catalogue(d: dict[str, Any]) -> tuple[Content, ...]:
+    """The policy's content catalogue: written out, or the seed's codes with the three lists."""
+    if "contents" in d:
+        return tuple(
+            Content(c["code"], c["name"], c["chosen"], bool(c.get("counts_by_invitation", False)))
+            for c in d["contents"]
+        )
+    lists = {key: d.get(key, default) for key, default in SEED_LISTS.items()}
+    return tuple(
+        Content(
+            code,
+            name,
+            "self"
+            if code in lists["self_chosen_contents"]
+            else "assigned"
+            if code in lists["assigned_contents"]
+            else None,
+            code in lists["invitation_counts_for"],
+        )
+        for code, name in SEED_CONTENTS
+    )
+
+
+def _exemption_kinds(d: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    if "exemption_kinds" in d:
+        return tuple(sorted(d["exemption_kinds"].items()))
+    months = d["long_absence_months"]
+    return (("maternity_leave", 0), ("secondment", months), ("training", months))
+
+
 def policy(doc: Document) -> Policy:
     d = doc.data
+    cutoff = (d.get("report_deadlines") or {}).get("annual_cutoff")
+    place_kinds = d.get("required_place_kinds")
     return Policy(
         id=d["id"],
         title=d["title"],
         effective_from=_date(d["effective_from"]),
         effective_to=_opt_date(d.get("effective_to")),
         min_days_per_year=d["min_days_per_year"],
-        report_within_days=d["report_within_days"],
-        report_deadline_levels=frozenset(d["report_deadline_levels"]),
-        plan_deadline_day=d["plan_deadline_day"],
-        plan_deadline_levels=frozenset(d["plan_deadline_levels"]),
-        self_chosen_contents=frozenset(d["self_chosen_contents"]),
-        assigned_contents=frozenset(d["assigned_contents"]),
-        invitation_counts_for=frozenset(d["invitation_counts_for"]),
-        branch_meeting_content=d["branch_meeting_content"],
-        exempt_duties=frozenset(d["exempt_duties"]),
-        long_absence_months=d["long_absence_months"],
-        report_deadlines=tuple(sorted((d.get("report_deadlines") or {}).items())),
+        report_within_days=d.get("report_within_days"),
+        report_deadline_levels=frozenset(d.get("report_deadline_levels") or ()),
+        plan_deadline_day=d.get("plan_deadline_day"),
+        plan_deadline_levels=frozenset(d.get("plan_deadline_levels") or ()),
+        contents=_catalogue(d),
+        branch_meeting_content=d.get("branch_meeting_content"),
+        exempt_duties=frozenset(d.get("exempt_duties") or ()),
+        long_absence_months=d.get("long_absence_months"),
+        report_deadlines=tuple(
+            sorted(
+                (key, value)
+                for key, value in (d.get("report_deadlines") or {}).items()
+                if key != "annual_cutoff"
+            )
+        ),
         source=Source(doc),
+        covered_levels=frozenset(d.get("covered_levels", LEVELS)),
+        min_days_by_level=tuple(sorted((d.get("min_days_by_level") or {}).items())),
+        quota_basis=d.get("quota_basis", "calendar_year"),
+        required_place_kinds=SEED_PLACE_KINDS
+        if place_kinds is None
+        else tuple(
+            (level, tuple(frozenset(group) for group in groups))
+            for level, groups in sorted(place_kinds.items())
+        ),
+        exemption_kinds=_exemption_kinds(d),
+        plan_levels=frozenset(d.get("plan_levels", LEVELS)),
+        annual_cutoff=cutoff,
+        catalogue_written="contents" in d,
     )
 
 
 def units(doc: Document) -> list[Unit]:
     return [
-        Unit(u["id"], u["name"], u["level"], u.get("area"), Source(doc, ("units", i)))
+        Unit(
+            u["id"],
+            u["name"],
+            u["level"],
+            u.get("area"),
+            Source(doc, ("units", i)),
+            _opt_date(u.get("from")),
+            _opt_date(u.get("to")),
+        )
         for i, u in enumerate(doc.data["units"])
     ]
 
 
+def _place(
+    ident: str, data: dict[str, Any], kind: str, source: Source, above: Span | None
+) -> tuple[Place, Span]:
+    start, end = _opt_date(data.get("from")), _opt_date(data.get("to"))
+    force = Span(start or date.min, end or date.max)
+    if above is not None:
+        force = force.intersect(above)
+    place = Place(
+        ident,
+        data["name"],
+        source,
+        kind,
+        start,
+        end,
+        tuple(data.get("successors") or ()),
+        force.first,
+        force.last,
+    )
+    return place, force
+
+
 def places(doc: Document) -> list[Place]:
+    """Every place of one locality file, with its kind and the days it is in force."""
     d = doc.data
-    found = [Place(d["id"], d["name"], Source(doc))]
-    for i, commune in enumerate(d["communes"]):
-        commune_id = f"{d['id']}/{commune['id']}"
-        found.append(Place(commune_id, commune["name"], Source(doc, ("communes", i))))
-        for j, hamlet in enumerate(commune.get("hamlets") or []):
+    top_kind = d.get("kind", "district")
+    top, force = _place(d["id"], d, top_kind, Source(doc), None)
+    found = [top]
+    if top_kind == "commune":
+        children: list[tuple[str, dict[str, Any], str, list[dict[str, Any]]]] = [
+            ("hamlets", h, "hamlet", []) for h in d.get("hamlets") or []
+        ]
+    else:
+        children = [
+            ("communes", c, "commune", c.get("hamlets") or []) for c in d.get("communes") or []
+        ]
+    for i, (key, child, kind, grandchildren) in enumerate(children):
+        child_id = f"{d['id']}/{child['id']}"
+        place, child_force = _place(child_id, child, kind, Source(doc, (key, i)), force)
+        found.append(place)
+        for j, hamlet in enumerate(grandchildren):
             found.append(
-                Place(
-                    f"{commune_id}/{hamlet['id']}",
-                    hamlet["name"],
-                    Source(doc, ("communes", i, "hamlets", j)),
-                )
+                _place(
+                    f"{child_id}/{hamlet['id']}",
+                    hamlet,
+                    "hamlet",
+                    Source(doc, (key, i, "hamlets", j)),
+                    child_force,
+                )[0]
             )
     return found
 

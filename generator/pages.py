@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
-from generator import documents, exports, periodic, xlsx
+from generator import documents, exports, periodic, policy_text, structure, xlsx
 from generator.compliance import YearRow
 from generator.deadlines import ANNUAL_LABELS, upcoming
 from generator.findings import Finding, Severity
@@ -176,9 +176,7 @@ class Pages(Renderer):
                     self._report(report, None)
                     entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
             report = periodic.year_report(self.compliance, findings, year)
-            policy = self.compliance.policy_on(date(year, 12, 31)) or self.compliance.policy_on(
-                date(year, 1, 1)
-            )
+            policy = self.compliance.report_policy(year)
             self._report(report, policy.annual_deadlines(year) if policy else [])
             entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
         for year, reports in by_year.items():
@@ -197,9 +195,11 @@ class Pages(Renderer):
         )
 
     def _documents(self, report: periodic.PeriodReport) -> list[tuple[str, str]]:
-        """The report as DOCX for the province and for each district union: (label, path)."""
+        """The report as DOCX for the province and each district or commune union in it."""
         made = []
-        for unit in [None, *(u for u in self.records.units.values() if u.level == "district")]:
+        own = {s.key for s in report.units}
+        issuing = [u for u in self.records.units.values() if u.level != "province" and u.id in own]
+        for unit in [None, *issuing]:
             name = "tinh" if unit is None else unit.id
             path = f"van-ban/{report.slug}/{name}.docx"
             self.site.add(
@@ -303,8 +303,8 @@ class Pages(Renderer):
         )
 
     def places(self) -> None:
-        districts = sorted(
-            (p for p in self.records.places.values() if p.depth == 1),
+        tops = sorted(
+            (p for p in self.records.places.values() if "/" not in p.id),
             key=lambda p: collation_key(p.name),
         )
         visit_years = {v.start.year for v in self.records.visits}
@@ -314,11 +314,14 @@ class Pages(Renderer):
             "places_index.html.j2",
             "Địa bàn",
             years=list(reversed(years)),
-            districts=districts,
-            folded=" ".join(fold(d.name) for d in districts),
+            districts=tops,
+            moved={p.id: structure.successors(self.records, p) for p in tops if p.ends},
+            folded=" ".join(fold(d.name) for d in tops),
             **self.common,
         )
         for year in years:
+            span = year_span(year)
+            districts = [d for d in tops if structure.place_in_force_in(d, span)]
             visits = [v for v in self.records.visits if v.start.year == year]
             grid: dict[str, list[int]] = {d.id: [0, 0, 0, 0] for d in districts}
             seen: set[str] = set()
@@ -329,17 +332,15 @@ class Pages(Renderer):
                 for place in visit.places:
                     parts = place.split("/")
                     seen.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
+            in_force = structure.places_in(self.records, span)
             unvisited = {
                 d.id: sorted(
-                    (
-                        p
-                        for p in self.records.places.values()
-                        if p.district == d.id and p.depth >= 2 and p.id not in seen
-                    ),
+                    (p for p in in_force if p.top == d.id and p.depth >= 2 and p.id not in seen),
                     key=lambda p: p.id,
                 )
                 for d in districts
             }
+            ended = sorted(structure.ended_in(self.records, span), key=lambda p: p.id)
             peak = max((n for counts in grid.values() for n in counts), default=0) or 1
             self.page(
                 f"dia-ban/{year}.md",
@@ -351,6 +352,7 @@ class Pages(Renderer):
                 grid=grid,
                 peak=peak,
                 unvisited=unvisited,
+                ended=[(p, structure.successors(self.records, p)) for p in ended],
                 folded=" ".join(fold(d.name) for d in districts),
                 **self.common,
             )
@@ -382,7 +384,9 @@ class Pages(Renderer):
             "Quy định và các quy tắc kiểm tra",
             policies=self.compliance.policies,
             catalogue=catalogue,
-            duties=DUTY,
+            policy_rows=policy_text.parameters,
+            policy_contents=policy_text.contents,
+            policy_rules=policy_text.rules_on,
             **self.common,
         )
 

@@ -6,11 +6,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from generator import structure
 from generator.compliance import Compliance
 from generator.findings import Finding
 from generator.model import Visit
 from generator.periods import Quarter, Span, quarters, total_days
-from generator.vietnamese import CONTENTS, name_key
+from generator.vietnamese import name_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +31,7 @@ class Section:
     visits: int = 0
     counted_visits: int = 0
     days: int = 0
-    contents: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CONTENTS, 0))
+    contents: dict[str, int] = field(default_factory=dict)  # code -> visits, catalogue order
     places: set[str] = field(default_factory=set)
     late_reports: list[Visit] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
@@ -46,6 +47,18 @@ class PeriodReport:
     span: Span
     province: Section
     units: list[Section]
+    # (code, name) of the contents of the policies governing the period, in catalogue order.
+    catalogue: tuple[tuple[str, str], ...] = ()
+
+
+def catalogue(compliance: Compliance, span: Span) -> tuple[tuple[str, str], ...]:
+    """The content codes of every policy governing a day of ``span`` (first name wins)."""
+    codes: dict[str, str] = {}
+    for policy_span, policy in compliance.policy_spans:
+        if policy_span.overlaps(span):
+            for content in policy.contents:
+                codes.setdefault(content.code, content.name)
+    return tuple(codes.items())
 
 
 def _add(section: Section, visit: Visit, counted: bool, late: bool) -> None:
@@ -68,8 +81,12 @@ def build(
     """Visits whose first day is in ``span``, grouped by the unit the official was in that day."""
     records = compliance.records
     late_files = {f.file for f in findings if f.rule == "report-late"}
-    province = Section("", "Toàn tỉnh")
-    units = {uid: Section(uid, unit.name) for uid, unit in records.units.items()}
+    codes = catalogue(compliance, span)
+    province = Section("", "Toàn tỉnh", contents=dict.fromkeys([c for c, _ in codes], 0))
+    units = {
+        unit.id: Section(unit.id, unit.name, contents=dict.fromkeys([c for c, _ in codes], 0))
+        for unit in structure.units_in(records, span)
+    }
     by_official: dict[str, list[Span]] = defaultdict(list)
     by_unit: dict[tuple[str, str], list[Span]] = defaultdict(list)
     for visit in compliance.visits_starting(span):
@@ -102,7 +119,7 @@ def build(
     ordered = sorted(
         units.values(), key=lambda s: (records.units[s.key].level != "province", s.key)
     )
-    return PeriodReport(kind, slug, title, span, province, ordered)
+    return PeriodReport(kind, slug, title, span, province, ordered, codes)
 
 
 def quarter_report(
@@ -130,11 +147,14 @@ def half_report(
 
 
 def year_report(compliance: Compliance, findings: list[Finding], year: int) -> PeriodReport:
+    """The annual report: 1 January to the year-end policy's ``annual_cutoff`` (or 31 December)."""
+    policy = compliance.report_policy(year)
+    span = policy.annual_span(year) if policy else Span(date(year, 1, 1), date(year, 12, 31))
     return build(
         compliance,
         findings,
         kind="year",
         slug=f"nam-{year}",
         title=f"Báo cáo năm {year}",
-        span=Span(date(year, 1, 1), date(year, 12, 31)),
+        span=span,
     )

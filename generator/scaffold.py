@@ -8,10 +8,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from generator import structure
 from generator.compliance import Compliance
 from generator.errors import UsageError
-from generator.model import Records
-from generator.vietnamese import CONTENTS, LEVEL
+from generator.model import SEED_CONTENTS, Records
+from generator.vietnamese import LEVEL
 
 
 def visit_path(records_dir: Path, official: str, start: date) -> Path:
@@ -25,12 +26,11 @@ def visit_path(records_dir: Path, official: str, start: date) -> Path:
     return path
 
 
-def _place_lines(records: Records, area: str | None) -> list[str]:
-    """The places an official may choose: their district's, or every district and commune."""
+def _place_lines(records: Records, area: str | None, day: date) -> list[str]:
+    """The places in force on ``day`` an official may choose: inside their unit's area, or all."""
+    inside = f"{area}/"
     places = [
-        p
-        for p in records.places.values()
-        if (p.district == area and p.depth >= 2) or (area is None and p.depth <= 2)
+        p for p in structure.places_on(records, day) if (area is None or p.id.startswith(inside))
     ]
     width = max((len(p.id) for p in places), default=0)
     return [
@@ -50,11 +50,12 @@ def visit_skeleton(records: Records, compliance: Compliance, official_id: str, s
     unit = compliance.unit_on(official_id, start)
     if unit is None:
         raise UsageError(f"ngày {start:%d/%m/%Y} cán bộ {official_id} không công tác ở đơn vị nào")
-    area = unit.area if unit.level == "district" else None
-    choices = _place_lines(records, area)
+    choices = _place_lines(records, unit.area, start)
     default = choices[0].split()[1] if choices else "ma-huyen/ma-xa"
     policy = compliance.policy_on(start)
     assigned = sorted(policy.assigned_contents) if policy else []
+    catalogue = [(c.code, c.name) for c in policy.contents] if policy else list(SEED_CONTENTS)
+    first_code = catalogue[0][0] if catalogue else "1.1"
     reported = max(start, compliance.as_of)
     lines = [
         "# Báo cáo kết quả đi cơ sở. Điền các chỗ còn trống; dòng bắt đầu bằng # là chú thích.",
@@ -64,7 +65,7 @@ def visit_skeleton(records: Records, compliance: Compliance, official_id: str, s
         f"# to: {start.isoformat()}      # ngày kết thúc, nếu đi nhiều ngày",
         "places:",
         f"  - {default}      # chọn trong danh sách địa bàn ở cuối tệp",
-        'contents: ["1.1"]      # mã nội dung, trong ngoặc kép: xem danh sách ở cuối tệp',
+        f'contents: ["{first_code}"]      # mã nội dung, trong ngoặc kép: xem danh sách ở cuối tệp',
         f"# assigned_by: Thường trực Tỉnh đoàn      # bắt buộc khi có nội dung {', '.join(assigned)}",
         "# invitation_only: true      # nếu chỉ dự theo thư mời",
         "summary: Ghi tóm tắt những việc đã làm và tình hình nắm được tại cơ sở.",
@@ -73,7 +74,7 @@ def visit_skeleton(records: Records, compliance: Compliance, official_id: str, s
         f"reported_on: {reported.isoformat()}",
         "#",
         "# Nội dung:",
-        *(f'#   "{code}"  {label}' for code, label in CONTENTS.items()),
+        *(f'#   "{code}"  {label}' for code, label in catalogue),
         "#",
         "# Địa bàn có thể chọn:",
         *choices,

@@ -183,6 +183,13 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], b
                 False,
                 f"Giá trị {_show(instance)} của {where} không được lớn hơn {error.validator_value}",
             )
+        case "dependentRequired":
+            needs = cast(dict[str, list[str]], {}) if not isinstance(instance, dict) else instance
+            wanted = error.validator_value if isinstance(error.validator_value, list) else []
+            for key in [k for k in wanted if k not in needs] or ["?"]:
+                yield path, False, f"Thiếu khóa “{key}” (cần đi cùng khóa đã có trong {where})"
+        case "not" if custom:
+            yield path, False, f"{custom}"
         case _:
             yield path, False, f"Giá trị của {where} không hợp lệ ({error.message})"
 

@@ -13,12 +13,14 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from generator import structure
 from generator.compliance import Compliance, YearRow
 from generator.exports import CSV_HEADERS, neutralise, table
 from generator.model import Records
 from generator.office import deterministic, xml_safe
 from generator.periodic import PeriodReport
-from generator.vietnamese import CONTENTS, LEVEL, STATUS
+from generator.periods import year_span
+from generator.vietnamese import LEVEL, STATUS
 
 CELL_LIMIT = 32767  # characters Excel keeps in one cell
 
@@ -105,6 +107,7 @@ def year_workbook(
             for uid, counts in sorted(per_unit.items())
         ],
     )
+    codes = list(dict.fromkeys(code for report in quarters for code, _ in report.catalogue))
     quarter_rows: list[list[object]] = [
         [
             report.title.removeprefix("Báo cáo "),
@@ -112,7 +115,7 @@ def year_workbook(
             section.visits,
             section.counted_visits,
             section.days,
-            *(section.contents[c] for c in CONTENTS),
+            *(section.contents.get(c, 0) for c in codes),
             len(section.late_reports),
         ]
         for report in quarters
@@ -122,27 +125,27 @@ def year_workbook(
     sheet(
         workbook,
         "Theo quý",
-        ["Kỳ", "Đơn vị", "Số đợt", "Số đợt được tính", "Số ngày", *CONTENTS, "Báo cáo trễ"],
+        ["Kỳ", "Đơn vị", "Số đợt", "Số đợt được tính", "Số ngày", *codes, "Báo cáo trễ"],
         quarter_rows,
     )
     visits = [v for v in records.visits if v.start.year == year]
     coverage: list[list[object]] = []
-    for district in sorted(
-        (p for p in records.places.values() if p.depth == 1), key=lambda p: p.id
-    ):
+    span = year_span(year)
+    in_force = structure.places_in(records, span)
+    for district in sorted((p for p in in_force if "/" not in p.id), key=lambda p: p.id):
         by_quarter = [0, 0, 0, 0]
         for visit in visits:
             if any(place.split("/", 1)[0] == district.id for place in visit.places):
                 by_quarter[(visit.start.month - 1) // 3] += 1
-        communes = [
-            p for p in records.places.values() if p.district == district.id and p.depth == 2
-        ]
+        # Communes in force in the year: those of a district, or a commune under the province.
+        communes = [p for p in in_force if p.top == district.id and p.kind == "commune"]
+        depth = 1 if district.kind == "commune" else 2
         reached = {
-            "/".join(place.split("/")[:2])
+            "/".join(place.split("/")[:depth])
             for v in visits
             for place in v.places
-            if place.startswith(district.id + "/")
-        }
+            if place == district.id or place.startswith(district.id + "/")
+        } & {p.id for p in communes}
         coverage.append([district.name, *by_quarter, sum(by_quarter), len(reached), len(communes)])
     sheet(
         workbook,

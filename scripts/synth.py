@@ -3,7 +3,11 @@
     python -m scripts.synth demo --out records              # the committed demo (Tây Ninh)
     python -m scripts.synth synthetic --officials 600 --out /tmp/big/records
 
-Same seed, same files, byte for byte. Everything written validates with zero
+Same seed, same files, byte for byte. The 1 July 2025 reorganisation
+(scripts/reform_tay_ninh.py) is applied after the trips are drawn, so every
+record before it is what it was: district unions and districts end on
+30/06/2025, their officials move to a province department or a commune or ward
+union, and later trips go to the new communes and wards. Everything written validates with zero
 errors; the demo also holds the cases a real office has (maternity leave, an
 accountant, a long training course, a transfer mid-year, late reports and
 plans, unmet years), so every page and rule has something real to show.
@@ -24,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from scripts.places_tay_ninh import DISTRICTS, HAMLETS, PROVINCE_UNITS
+from scripts.reform_tay_ninh import GROUP, LAST_OLD_DAY, REAL, REFORM
 
 DAY = timedelta(days=1)
 START = date(2018, 4, 18)
@@ -251,6 +256,14 @@ class Factory:
         self.people: list[Person] = []
         self.trips: list[Trip] = []
         self.used_ids: set[str] = set()
+        # The reorganisation (deterministic; its own generator for the trips it moves).
+        self.reform_rng = random.Random(seed * 7 + 2025)
+        self.unit_dates: dict[str, tuple[date | None, date | None]] = {}
+        self.new_communes: dict[str, tuple[str, list[str]]] = {}  # new id -> (name, old ids)
+        self.new_by_district: dict[str, list[str]] = defaultdict(list)
+        self.successor: dict[str, str] = {}  # old commune -> new commune
+        self.hamlet_map: dict[str, str] = {}  # old hamlet -> new hamlet
+        self.new_hamlets: dict[str, list[str]] = defaultdict(list)
 
     # -- places and units ------------------------------------------------------
 
@@ -275,6 +288,98 @@ class Factory:
                     self.hamlets[cid].append(hid)
         for uid, name in PROVINCE_UNITS:
             self.units[uid] = (name, "province", None)
+
+    def make_reform(self) -> None:
+        """New communes and wards under the province from 01/07/2025, and their unions."""
+        taken = {old for _, olds in REAL.values() for old in olds}
+        groups: list[tuple[str, str, list[str]]] = [
+            (new, name, olds) for new, (name, olds) in REAL.items()
+        ]
+        for district, (name, _, _) in DISTRICTS.items():
+            rest = [c for c in self.communes[district] if c not in taken]
+            short = re.sub(r"^(Huyện|Thị xã|Thành phố) ", "", name)
+            for n, i in enumerate(range(0, len(rest), GROUP), start=1):
+                olds = rest[i : i + GROUP]
+                urban = self.places[olds[0]].startswith(("Phường", "Thị trấn"))
+                kind = "Phường" if urban else "Xã"
+                groups.append(
+                    (f"{district}-{n}-minh-hoa", f"{kind} {short} {n} (tên minh họa)", olds)
+                )
+        for new, name, olds in groups:
+            self.new_communes[new] = (name, olds)
+            self.places[new] = name
+            self.new_by_district[olds[0].split("/")[0]].append(new)
+            for old in olds:
+                self.successor[old] = new
+                for hamlet in self.hamlets[old]:
+                    hid = f"{new}/{old.split('/')[1]}-{hamlet.split('/')[2]}"
+                    self.places[hid] = f"{self.places[hamlet]} ({self.places[old]} cũ)"
+                    self.hamlet_map[hamlet] = hid
+                    self.new_hamlets[new].append(hid)
+            prefix, word = ("dp", "Đoàn phường") if name.startswith("Phường") else ("dx", "Đoàn xã")
+            union = f"{word} {re.sub(r'^(Xã|Phường) ', '', name)}"
+            self.units[f"{prefix}-{new}"] = (union, "commune", new)
+            self.unit_dates[f"{prefix}-{new}"] = (REFORM, None)
+        for district in DISTRICTS:
+            self.unit_dates[f"hd-{district}"] = (None, LAST_OLD_DAY)
+
+    def union_of(self, commune: str) -> str:
+        return next(u for u, (_, level, area) in self.units.items() if area == commune)
+
+    def reform_people(self) -> None:
+        """Officials of dissolved unions move on 01/07/2025; their later trips follow them."""
+        province = ["ban-tckt", "ban-tuyen-giao", "ban-phong-trao", "ban-thieu-nhi"]
+        moved = sorted(
+            (
+                p
+                for p in self.people
+                if p.assignments[-1].unit.startswith("hd-")
+                and (p.assignments[-1].end is None or p.assignments[-1].end > LAST_OLD_DAY)
+            ),
+            key=lambda p: p.id,
+        )
+        turn: dict[str, int] = defaultdict(int)
+        staffed: dict[str, int] = defaultdict(int)
+        for i, person in enumerate(moved):
+            last = person.assignments[-1]
+            district = last.unit.removeprefix("hd-")
+            last.end = LAST_OLD_DAY
+            if i % 2 == 0:
+                unit, role = province[(i // 2) % len(province)], "Chuyên viên"
+            else:
+                communes = self.new_by_district[district]
+                commune = communes[turn[district] % len(communes)]
+                turn[district] += 1
+                unit = self.union_of(commune)
+                word = "Đoàn phường" if unit.startswith("dp-") else "Đoàn xã"
+                role = f"{'Bí thư' if staffed[unit] == 0 else 'Phó Bí thư'} {word}"
+                staffed[unit] += 1
+            person.assignments.append(Assignment(unit, role, REFORM, duty=last.duty))
+        by_id = {p.id: p for p in self.people}
+        for trip in self.trips:
+            if trip.start < REFORM:
+                continue
+            item = self.assignment_on(by_id[trip.person], trip.start)
+            assert item is not None
+            old = list(trip.places)
+            area = self.units[item.unit][2]
+            if self.units[item.unit][1] == "commune":
+                assert area is not None
+                new = [self.reform_rng.choice(self.new_hamlets[area])]
+            else:
+                new = list(dict.fromkeys(self.moved_place(p) for p in old))
+            for before, after in zip(old, new, strict=False):
+                trip.summary = trip.summary.replace(self.places[before], self.places[after])
+            trip.places = new
+
+    def moved_place(self, place: str) -> str:
+        """Where an old place's area went: a district to one of its new communes."""
+        depth = place.count("/") + 1
+        if depth == 1:
+            return self.reform_rng.choice(self.new_by_district[place])
+        if depth == 2:
+            return self.successor[place]
+        return self.hamlet_map[place]
 
     # -- people ----------------------------------------------------------------
 
@@ -652,18 +757,31 @@ class Factory:
         )
         out["policies/kh-45-2018.yaml"] = POLICY_2018
         out["policies/kh-12-2023.yaml"] = POLICY_2023
+        out["policies/kh-30-2025.yaml"] = POLICY_2025
         lines = ["units:"]
         for uid, (name, level, area) in self.units.items():
             lines += [f"  - id: {uid}", f"    name: {q(name)}", f"    level: {level}"]
             if area:
                 lines.append(f"    area: {area}")
+            first, last = self.unit_dates.get(uid, (None, None))
+            if first:
+                lines.append(f"    from: {first}")
+            if last:
+                lines.append(f"    to: {last}")
         out["units.yaml"] = "\n".join(lines) + "\n"
+        for new, (name, _) in self.new_communes.items():
+            lines = [f"id: {new}", f"name: {q(name)}", "kind: commune", f"from: {REFORM}"]
+            lines.append("hamlets:")
+            for hid in self.new_hamlets[new]:
+                lines += [f"  - id: {hid.split('/')[1]}", f"    name: {q(self.places[hid])}"]
+            out[f"localities/{new}.yaml"] = "\n".join(lines) + "\n"
         for district, (name, _, _) in DISTRICTS.items():
-            lines = [f"id: {district}", f"name: {q(name)}", "communes:"]
+            lines = [f"id: {district}", f"name: {q(name)}", f"to: {LAST_OLD_DAY}", "communes:"]
             for cid in self.communes[district]:
                 lines += [
                     f"  - id: {cid.split('/')[1]}",
                     f"    name: {q(self.places[cid])}",
+                    f"    successors: [{self.successor[cid]}]",
                     "    hamlets:",
                 ]
                 for hid in self.hamlets[cid]:
@@ -679,11 +797,15 @@ class Factory:
         out.update(self.plans())
         return out
 
-    @staticmethod
-    def official_file(person: Person) -> str:
+    def official_file(self, person: Person) -> str:
         lines = [f"id: {person.id}", f"name: {q(person.name)}", "assignments:"]
         for item in person.assignments:
-            lines += [f"  - unit: {item.unit}", f"    role: {q(item.role)}"]
+            # A city's or town's union is a Thành đoàn or Thị đoàn, not a Huyện đoàn.
+            word = " ".join(self.units[item.unit][0].split()[:2])  # Huyện/Thành/Thị đoàn
+            role = (
+                item.role.replace("Huyện đoàn", word) if item.unit.startswith("hd-") else item.role
+            )
+            lines += [f"  - unit: {item.unit}", f"    role: {q(role)}"]
             if item.duty != "general":
                 lines.append(f"    duty: {item.duty}")
             lines.append(f"    from: {item.start}")
@@ -755,10 +877,10 @@ class Factory:
                     ) or ["1.1", "1.6"]
                     places = sorted({"/".join(p.split("/")[:2]) for t in trips for p in t.places})[
                         :3
-                    ] or [area or "tp-tay-ninh"]
+                    ] or [area or ("tp-tay-ninh" if first < REFORM else "tan-ninh")]
                     days = sum((t.end - t.start).days + 1 for t in trips) or 5
                     entries.append((person.id, chosen, places, days))
-                strict = level == "province" or first >= SWITCH
+                strict = level != "district" or first >= SWITCH
                 if first < START:
                     registered = START + timedelta(days=rng.randint(2, 9))
                 elif strict:
@@ -800,6 +922,8 @@ class Factory:
         for person in self.people:
             self.plan_trips(person)
         self.curate_trips()
+        self.make_reform()
+        self.reform_people()
         return self.files()
 
 
@@ -829,6 +953,7 @@ POLICY_2023 = """\
 id: kh-12-2023
 title: Kế hoạch 12-KH/TĐTN-TCKT (giai đoạn 2023 – 2027)
 effective_from: 2023-01-01
+effective_to: 2025-06-30
 min_days_per_year: 30
 report_within_days: 10
 report_deadline_levels: [province, district]
@@ -840,6 +965,57 @@ invitation_counts_for: ["1.5"]
 branch_meeting_content: "1.6"
 exempt_duties: [clerical, accounting, treasury, emulation, admin_deputy_chief]
 long_absence_months: 6
+report_deadlines:
+  district_annual: "10-10"
+  province_annual: "10-20"
+  central_annual: "11-01"
+"""
+
+# The demo's policy after the reorganisation (invented, like the two before it): quotas by
+# level, no district level, place kinds without districts.
+POLICY_2025 = """\
+id: kh-30-2025
+title: Kế hoạch 30-KH/TĐTN-TCKT (sau sắp xếp đơn vị hành chính, từ 01/7/2025)
+effective_from: 2025-07-01
+covered_levels: [province, commune]
+min_days_per_year: 0
+min_days_by_level:
+  province: 30
+  commune: 20
+report_within_days: 10
+report_deadline_levels: [province, commune]
+plan_deadline_day: 10
+plan_deadline_levels: [province, commune]
+contents:
+  - code: "1.1"
+    name: Phối hợp tổ chức, triển khai hoạt động tại cơ sở
+    chosen: self
+  - code: "1.2"
+    name: Kiểm tra, giám sát
+    chosen: assigned
+  - code: "1.3"
+    name: "Theo chuyên đề: điều tra, khảo sát, nắm tình hình"
+    chosen: self
+  - code: "1.4"
+    name: Tham gia các đợt củng cố cơ sở
+    chosen: assigned
+  - code: "1.5"
+    name: Dự sinh hoạt chuyên đề, hội nghị BCH, BTV đoàn cấp dưới (theo thư mời)
+    chosen: assigned
+    counts_by_invitation: true
+  - code: "1.6"
+    name: Dự sinh hoạt chi đoàn ấp, khu phố
+    chosen: self
+branch_meeting_content: "1.6"
+exempt_duties: [clerical, accounting, treasury, emulation, admin_deputy_chief]
+exemption_kinds:
+  maternity_leave: 0
+  secondment: 6
+  training: 6
+required_place_kinds:
+  province:
+    - [commune]
+    - [hamlet]
 report_deadlines:
   district_annual: "10-10"
   province_annual: "10-20"

@@ -96,3 +96,75 @@ def build_small(root: Path, hostile: bool = False) -> tuple[Outcome, Path]:
     out = root / "public"
     site.build(outcome, AS_OF, out, docs_dir=root / "generated")
     return outcome, out
+
+
+def reform_tree(root: Path) -> Tree:
+    """An official whose union was dissolved on 30/06/2025 and who moved to a commune union."""
+    tree = Tree(root).base()
+    policy = tree.records / "policies/kh-45-2018.yaml"
+    policy.write_text(
+        policy.read_text("utf-8").replace("effective_to: 2022-12-31", "effective_to: 2025-06-30"),
+        "utf-8",
+    )
+    tree.write(
+        "policies/kh-30-2025.yaml",
+        "id: kh-30-2025\ntitle: Kế hoạch 30 (sau sắp xếp)\neffective_from: 2025-07-01\n"
+        "covered_levels: [province, commune]\nmin_days_per_year: 0\n"
+        "min_days_by_level: {province: 30, commune: 20}\nreport_within_days: 10\n"
+        "report_deadline_levels: [province, commune]\n"
+        "exemption_kinds: {maternity_leave: 0}\n"
+        "required_place_kinds: {province: [[commune], [hamlet]]}\n",
+    )
+    tree.write(
+        "units.yaml",
+        "units:\n"
+        "  - {id: ban-tckt, name: Ban Tổ chức - Kiểm tra, level: province}\n"
+        "  - {id: hd-tan-bien, name: Huyện đoàn Tân Biên, level: district, area: tan-bien, to: 2025-06-30}\n"
+        "  - {id: dx-thanh-binh, name: Đoàn xã Thạnh Bình, level: commune, area: thanh-binh, from: 2025-07-01}\n",
+    )
+    tree.write(
+        "localities/tan-bien.yaml",
+        "id: tan-bien\nname: Huyện Tân Biên\nto: 2025-06-30\ncommunes:\n"
+        "  - id: thanh-tay\n    name: Xã Thạnh Tây\n    successors: [thanh-binh]\n"
+        "    hamlets:\n      - {id: thanh-hoa, name: Ấp Thạnh Hòa}\n",
+    )
+    (tree.records / "localities/go-dau.yaml").unlink()
+    tree.write(
+        "localities/thanh-binh.yaml",
+        "id: thanh-binh\nname: Xã Thạnh Bình\nkind: commune\nfrom: 2025-07-01\n"
+        "hamlets:\n  - {id: ap-thanh-hoa, name: Ấp Thạnh Hòa mới}\n",
+    )
+    tree.write(
+        "officials/vo-van-chuyen.yaml",
+        "id: vo-van-chuyen\nname: Võ Văn Chuyển\nassignments:\n"
+        "  - {unit: hd-tan-bien, role: Phó Bí thư Huyện đoàn, from: 2020-01-01, to: 2025-06-30}\n"
+        "  - {unit: dx-thanh-binh, role: Bí thư Đoàn xã, from: 2025-07-01}\n",
+    )
+    tree.visit(
+        "vo-van-chuyen",
+        "2025-06-10",
+        places=["tan-bien/thanh-tay/thanh-hoa"],
+        contents=["1.3"],
+        summary="Khảo sát trước sắp xếp.",
+    )
+    tree.visit(
+        "vo-van-chuyen",
+        "2025-08-12",
+        places=["thanh-binh/ap-thanh-hoa"],
+        contents=["1.6"],
+        summary="Dự sinh hoạt chi đoàn sau sắp xếp.",
+    )
+    tree.plan("hd-tan-bien", 2025, 2, "2025-04-05", "vo-van-chuyen")
+    tree.plan("dx-thanh-binh", 2025, 3, "2025-07-05")
+    return tree
+
+
+REFORM_AS_OF = date(2025, 11, 20)
+
+
+def build_reform(root: Path) -> tuple[Outcome, Path]:
+    tree = reform_tree(root / "src")
+    outcome = pipeline.run(tree.records, REFORM_AS_OF)
+    out = root / "public"
+    site.build(outcome, REFORM_AS_OF, out, docs_dir=root / "generated")
+    return outcome, out

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.site_fixture import build_small
+from tests.site_fixture import build_reform, build_small
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -155,3 +155,35 @@ def test_quarterly_report_prints_without_navigation(page: Page, base_url: str) -
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator("h1", has_text="Báo cáo quý III/2019").is_visible()
     shot(page, "report-print")
+
+
+@pytest.fixture(scope="module")
+def reform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    outcome, out = build_reform(tmp_path_factory.mktemp("reform"))
+    assert [f for f in outcome.findings if f.severity.value == "error"] == []
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(out))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+def test_official_page_spanning_the_reform(page: Page, reform_url: str) -> None:
+    page.goto(reform_url + "can-bo/vo-van-chuyen/")
+    assert page.locator("h1").first.inner_text() == "Võ Văn Chuyển"
+    units = page.locator("table").first.locator("tbody tr").all_inner_texts()
+    assert "Huyện đoàn Tân Biên" in units[0] and "30/06/2025" in units[0]
+    assert "Đoàn xã Thạnh Bình" in units[1] and "01/07/2025" in units[1]
+    visits = page.locator("details.dcs-visit summary").all_inner_texts()
+    # The latest first: a hamlet of a commune under the province, then one under a district.
+    assert "Ấp Thạnh Hòa mới, Xã Thạnh Bình" in visits[0]
+    assert "Huyện" not in visits[0]
+    assert "Ấp Thạnh Hòa, Xã Thạnh Tây, Huyện Tân Biên" in visits[1]
+    assert page.locator(".dcs-badge", has_text="không được tính").count() == 0
+    row = page.locator("table").nth(1).locator("tbody tr").first.inner_text()
+    assert "2025" in row and "Đoàn xã Thạnh Bình" in row
+    shot(page, "official-reform")

@@ -288,6 +288,7 @@ def test_report_documents_with_control_characters_open_everywhere(tmp_path: Path
     """Through the document builders, and opened by python-docx and LibreOffice."""
     tree = Tree(tmp_path / "tree").base()
     tree.official("lan", province())
+    tree.official("binh", district())  # a district union reports only if it had an official
     tree.visit("lan", "2019-08-05", "2019-08-06")
     outcome = tree.run("2019-12-31")
     compliance = outcome.compliance

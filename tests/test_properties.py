@@ -71,10 +71,20 @@ def test_counted_days_never_exceed_the_year(trip_list: list[tuple[int, int, str,
 def test_required_days_never_decrease_when_applicable_days_grow(
     minimum: int, a: int, b: int, year: int
 ) -> None:
-    policy = cast(Policy, type("P", (), {"min_days_per_year": minimum})())
-    low, high = sorted((min(a, days_in_year(year)), min(b, days_in_year(year))))
-    assert required_days([(policy, low)], year) <= required_days([(policy, high)], year)
-    assert required_days([(policy, days_in_year(year))], year) == minimum
+    policy = cast(
+        Policy,
+        type(
+            "P",
+            (),
+            {"quota_basis": "calendar_year", "quota": staticmethod(lambda level: minimum)},
+        )(),
+    )
+    d = days_in_year(year)
+    low, high = sorted((min(a, d), min(b, d)))
+    assert required_days([(policy, "province", low, d)], year) <= required_days(
+        [(policy, "province", high, d)], year
+    )
+    assert required_days([(policy, "province", d, d)], year) == minimum
 
 
 @FAST

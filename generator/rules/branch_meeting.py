@@ -1,7 +1,10 @@
-"""Mỗi cán bộ phải dự sinh hoạt chi đoàn ấp, khu phố trong năm (mục III.3).
+"""Mỗi cán bộ phải dự sinh hoạt chi đoàn trong năm, khi quy định yêu cầu.
 
-Vi phạm khi: năm đã kết thúc, cán bộ có ngày thuộc diện áp dụng, và không có
-đợt đi được tính nào có nội dung dự sinh hoạt chi đoàn (kế hoạch 45: 1.6).
+Vi phạm khi: năm đã kết thúc, cán bộ có ngày thuộc diện áp dụng, quy định có
+hiệu lực vào ngày áp dụng cuối cùng của năm có nội dung dự sinh hoạt chi đoàn
+(``branch_meeting_content``; kế hoạch 45: 1.6, mục III.3), và không có đợt đi
+được tính nào trong năm có nội dung đó. Quy định không có nội dung này thì
+không xét.
 """
 
 from collections.abc import Iterator
@@ -14,7 +17,11 @@ RULE = Rule("branch-meeting", Severity.VIOLATION, "Chưa dự sinh hoạt chi đ
 
 def check(ctx: Context) -> Iterator[Finding]:
     for row in ctx.compliance.rows:
-        if ctx.compliance.finished(row.year) and row.applicable_days > 0 and not row.branch_meeting:
+        if (
+            ctx.compliance.finished(row.year)
+            and row.applicable_days > 0
+            and row.branch_meeting is False
+        ):
             yield RULE.on_person_year(
                 row.official,
                 row.unit,

@@ -1,8 +1,10 @@
 """Dự sinh hoạt chi đoàn phải ghi ấp, khu phố nơi dự.
 
-Lỗi khi: báo cáo có nội dung dự sinh hoạt chi đoàn ấp, khu phố (kế hoạch 45:
-1.6) nhưng trong ``places`` không có địa bàn cấp ấp, khu phố (mã đầy đủ
-``huyện/xã/ấp``).
+Lỗi khi: báo cáo có nội dung dự sinh hoạt chi đoàn (``branch_meeting_content``
+của quy định có hiệu lực vào ngày bắt đầu đợt đi; kế hoạch 45: 1.6) nhưng
+trong ``places`` không có địa bàn loại ấp, khu phố, tổ dân phố (mã đầy đủ
+``huyện/xã/ấp``, hoặc ``xã/ấp`` với xã, phường trực thuộc tỉnh). Quy định
+không có nội dung này thì không xét.
 
 Cách sửa: thêm ấp, khu phố đã đến, ví dụ ``tan-bien/thanh-tay/thanh-hoa``.
 """
@@ -16,11 +18,12 @@ RULE = Rule("branch-meeting-place", Severity.ERROR, "Sinh hoạt chi đoàn thi�
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    compliance = ctx.compliance
     for visit in ctx.records.visits:
-        if ctx.compliance.has_branch_meeting(visit) and not any(
-            p.count("/") == 2 for p in visit.places
+        if compliance.has_branch_meeting(visit) and not any(
+            compliance.place_kind(p) == "hamlet" for p in visit.places
         ):
-            policy = ctx.compliance.policy_on(visit.start)
+            policy = compliance.policy_on(visit.start)
             code = policy.branch_meeting_content if policy else ""
             yield RULE.on_visit(
                 ctx,

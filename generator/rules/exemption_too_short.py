@@ -1,10 +1,12 @@
-"""Thời gian miễn ngắn hơn thời hạn tối thiểu không được miễn đi cơ sở.
+"""Thời gian miễn ngắn hơn mức tối thiểu thì không được miễn đi cơ sở.
 
-Cảnh báo khi: một thời gian miễn ngắn hơn thời hạn tối thiểu mà quy định có hiệu
-lực vào ngày bắt đầu đặt ra cho trường hợp đó (kế hoạch 45: 6 tháng với các trường
-hợp có thời hạn). Thời gian này không được trừ khỏi số ngày phải đi. Ví dụ: với thời
-hạn 6 tháng, thời gian từ 01/03 phải kéo dài đến hết 31/08 mới đủ. Cảnh báo này chỉ
-hiện khi kiểm tra hồ sơ, không đăng trên trang công khai.
+Cảnh báo khi: một thời gian miễn (``exemptions``) ngắn hơn số tháng tối thiểu
+của loại miễn đó theo quy định điều chỉnh nó: quy định có hiệu lực vào ngày đầu
+tiên của thời gian miễn có quy định. Thời gian này không được trừ khỏi số ngày
+phải đi. Đủ M tháng nghĩa là ngày kết thúc không sớm hơn ngày bắt đầu cộng M
+tháng trừ một ngày; ví dụ với 6 tháng, bắt đầu từ 01/03 thì phải đến hết 31/08.
+Số tháng tối thiểu của từng loại miễn là thông số của quy định (trang Quy định).
+Cảnh báo này chỉ hiện khi kiểm tra hồ sơ, không đăng trên trang công khai.
 """
 
 from collections.abc import Iterator
@@ -20,13 +22,18 @@ RULE = Rule("exemption-too-short", Severity.WARNING, "Thời gian miễn quá ng
 def check(ctx: Context) -> Iterator[Finding]:
     for official in ctx.records.officials.values():
         for exemption in official.exemptions:
-            policy = ctx.compliance.policy_on(exemption.start)
-            if policy is None or exemption.span.empty or qualifies(exemption, policy):
+            if exemption.span.empty:
                 continue
+            policy = ctx.compliance.exemption_policy(exemption)
+            if policy is None:
+                continue
+            minimum = policy.exemption_minimum(exemption.kind)
+            if minimum is None or qualifies(exemption, policy):
+                continue  # an unknown kind is an unknown-reference error
             yield RULE.on_official(
                 official,
                 exemption.source,
                 "to",
                 message=f"Thời gian {short_date(exemption.start)}–{short_date(exemption.end)} ngắn hơn "
-                f"{policy.long_absence_months} tháng nên không được miễn đi cơ sở",
+                f"{minimum} tháng nên không được miễn đi cơ sở",
             )

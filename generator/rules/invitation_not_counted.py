@@ -1,7 +1,8 @@
 """Chỉ dự theo thư mời thì không được tính ngày, trừ nội dung được phép.
 
 Thông tin khi: báo cáo ghi ``invitation_only: true`` và không có nội dung nào
-được tính khi dự theo thư mời (``invitation_counts_for``; kế hoạch 45: 1.5, dự
+được tính khi dự theo thư mời (``counts_by_invitation`` trong danh mục nội
+dung, hoặc ``invitation_counts_for``; kế hoạch 45: 1.5, dự
 sinh hoạt chuyên đề, hội nghị BCH, BTV đoàn cấp dưới). Các ngày của đợt này
 không được tính vào số ngày đi cơ sở.
 """

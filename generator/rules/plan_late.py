@@ -3,7 +3,8 @@
 Vi phạm khi: kế hoạch của đơn vị thuộc cấp phải đăng ký đúng hạn
 (``plan_deadline_levels``; kế hoạch 45: các ban, văn phòng cấp tỉnh) có ngày
 đăng ký ``registered_on`` sau hạn: ngày ``plan_deadline_day`` (kế hoạch 45: ngày
-15) của tháng đầu quý, theo quy định có hiệu lực vào ngày đó.
+15) của tháng đầu quý, theo quy định có hiệu lực vào ngày đó. Quy định không có
+``plan_deadline_day`` thì không có hạn, không xét.
 """
 
 from collections.abc import Iterator

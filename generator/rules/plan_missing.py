@@ -1,14 +1,18 @@
-"""Mỗi đơn vị có cán bộ thuộc diện áp dụng phải có kế hoạch quý.
+"""Mỗi đơn vị phải đăng ký kế hoạch quý có kế hoạch quý.
 
-Vi phạm khi: hạn đăng ký kế hoạch của quý đã qua (hoặc là hôm nay), trong quý
-đơn vị có ít nhất một cán bộ có ngày thuộc diện áp dụng, mà không có tệp
-``plans/<năm>/q<quý>/<mã đơn vị>.yaml``. Quý mà ngày hạn đăng ký không thuộc
-quy định nào thì không xét.
+Vi phạm khi: hạn đăng ký kế hoạch của quý đã qua (hoặc là hôm nay), đơn vị
+thuộc cấp phải đăng ký kế hoạch (``plan_levels`` của quy định có hạn đăng ký
+đó; mặc định: mọi cấp), trong quý đơn vị có ít nhất một cán bộ có ngày thuộc
+diện áp dụng, mà không có tệp ``plans/<năm>/q<quý>/<mã đơn vị>.yaml``. Quý
+không có hạn đăng ký (ngày hạn không thuộc quy định nào, hoặc quy định không
+có ``plan_deadline_day``) thì không xét.
 """
 
 from collections.abc import Iterator
+from datetime import date
 
 from generator.findings import Finding, Severity
+from generator.model import Policy
 from generator.periods import Quarter, quarters
 from generator.rules.base import Context, Rule
 from generator.vietnamese import short_date
@@ -20,20 +24,23 @@ def check(ctx: Context) -> Iterator[Finding]:
     compliance = ctx.compliance
     if not compliance.policies:
         return
-    due: dict[Quarter, object] = {}
+    due: dict[Quarter, tuple[date, Policy]] = {}
     for quarter in quarters(compliance.policies[0].effective_from, ctx.as_of):
         deadline = compliance.deadline(quarter)
         if deadline is not None and deadline[0] <= ctx.as_of:
-            due[quarter] = deadline[0]
+            due[quarter] = deadline
     needed: set[tuple[str, Quarter]] = set()
     for official in ctx.records.officials.values():
         for run in compliance.applicable(official.id):
             for quarter in quarters(run.span.first, run.span.last):
                 if quarter in due:
                     needed.add((run.assignment.unit, quarter))
+    plan_levels = {quarter: policy.plan_levels for quarter, (_, policy) in due.items()}
     for unit_id, quarter in sorted(needed, key=lambda n: (n[1], n[0])):
+        unit = ctx.records.units.get(unit_id)
         if (
-            unit_id in ctx.records.units
+            unit is not None
+            and unit.level in plan_levels[quarter]
             and (unit_id, quarter.year, quarter.number) not in ctx.records.plan_files
         ):
             deadline = compliance.deadline(quarter)

@@ -3,7 +3,8 @@
 Vi phạm khi: đợt đi thực hiện khi cán bộ công tác ở một cấp phải nộp báo cáo
 đúng hạn (``report_deadline_levels``; kế hoạch 45: cấp tỉnh), và ngày nộp
 ``reported_on`` sau ngày kết thúc cộng ``report_within_days`` ngày (kế hoạch 45:
-3 ngày). Hạn tính theo quy định có hiệu lực vào ngày bắt đầu đợt đi.
+3 ngày). Hạn tính theo quy định có hiệu lực vào ngày bắt đầu đợt đi; quy định
+không có ``report_within_days`` thì không xét.
 """
 
 from collections.abc import Iterator
@@ -19,7 +20,12 @@ RULE = Rule("report-late", Severity.VIOLATION, "Nộp báo cáo trễ hạn")
 def check(ctx: Context) -> Iterator[Finding]:
     for visit in ctx.records.visits:
         policy = ctx.compliance.policy_on(visit.start)
-        if policy is None or ctx.compliance.visit_level(visit) not in policy.report_deadline_levels:
+        if (
+            policy is None
+            or policy.report_within_days is None
+            or not ctx.compliance.is_covered(visit)
+            or ctx.compliance.visit_level(visit) not in policy.report_deadline_levels
+        ):
             continue
         due = visit.end + timedelta(days=policy.report_within_days)
         if visit.reported_on > due:
