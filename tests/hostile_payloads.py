@@ -10,6 +10,7 @@ holds characters that records may not contain at all (each must be an error).
 from __future__ import annotations
 
 import itertools
+import re
 
 MARK = "XSSMARK"
 EVIL = "https://evil.example"
@@ -344,6 +345,15 @@ FORBIDDEN = (
     "\uffff",
     "\U0001fffe",
     "\U0010ffff",
+)
+
+
+# The same set as a pattern, as the issue defines printable text (not taken from the code
+# under test, so that a gap in its list shows up here).
+FORBIDDEN_PATTERN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufdd0-\ufdef"
+    + "".join(f"{chr(p * 0x10000 + 0xFFFE)}{chr(p * 0x10000 + 0xFFFF)}" for p in range(17))
+    + "]"
 )
 
 
