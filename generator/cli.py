@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--no-cache",
             action="store_true",
-            help="không dùng bộ nhớ đệm (.cache/ cạnh thư mục hồ sơ)",
+            help="không dùng bộ nhớ đệm (trong ~/.cache/di-co-so/)",
         )
 
     validate = commands.add_parser("validate", help="kiểm tra hồ sơ và các quy tắc")

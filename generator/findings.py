@@ -38,6 +38,8 @@ class Finding:
 
     ``file`` is relative to the folder that holds ``records/`` (``None`` for a
     finding about a person-year); ``line``/``column`` are 1-based or ``None``.
+    ``private``: about an official's exemptions (see :func:`is_private`), so shown to
+    those who edit the records (the command line, CI) and never on the public site.
     """
 
     rule: str
@@ -50,6 +52,7 @@ class Finding:
     unit: str | None = None
     year: int | None = None
     quarter: int | None = None
+    private: bool = False
 
     def sort_key(self) -> tuple[object, ...]:
         return (
@@ -78,6 +81,17 @@ class Finding:
             "quarter": self.quarter,
             "message": self.message,
         }
+
+
+# Parts of a record that say something about a person's health, family or absences: a
+# finding there could let a reader infer what the public pages never show (an exemption's
+# kind, an exemption at all), so it stays out of them.
+_PRIVATE_KEYS = frozenset({"exemptions"})
+
+
+def is_private(path: tuple[str | int, ...]) -> bool:
+    """Whether a finding at ``path`` inside a record is :attr:`Finding.private`."""
+    return bool(path) and path[0] in _PRIVATE_KEYS
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

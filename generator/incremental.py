@@ -23,7 +23,7 @@ from generator.cache import NO_DIGEST, STAT_SIZE, ParseCache, hashes, join
 from generator.findings import Finding, Severity, sort_findings
 from generator.layout import classify, is_visit_folder, is_visit_name
 
-STATE_VERSION = 3
+STATE_VERSION = 4
 # The visits of one folder as the last result saw them: names, packed content
 # hashes, and the official whose checks each one takes part in (one id when it is
 # the same for all of them, as it nearly always is).
@@ -56,6 +56,7 @@ def _freeze(findings: Iterable[Finding]) -> list[tuple[Any, ...]]:
             f.unit,
             f.year,
             f.quarter,
+            f.private,
         )
         for f in findings
     ]

@@ -20,7 +20,7 @@ from generator.cache import (
     stat_key,
 )
 from generator.errors import UsageError
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, is_private
 from generator.layout import Kind, Location
 
 Mark = yamlread.Mark
@@ -278,7 +278,9 @@ def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document 
     if "\\" in text and (escaped := printable.value_problem(data)):
         path, on_key, message = escaped
         line, column = document.mark(path, key=on_key)
-        return Finding("schema", Severity.ERROR, message, document.file, line, column)
+        return Finding(
+            "schema", Severity.ERROR, message, document.file, line, column, private=is_private(path)
+        )
     return document
 
 

@@ -49,6 +49,8 @@ class Pages(Renderer):
         super().__init__(outcome, as_of, sources, site)
         self.records = outcome.records
         self.compliance = outcome.compliance
+        # What the public may read: nothing about anyone's exemptions (Finding.private).
+        self.public_findings = [f for f in outcome.findings if not f.private]
         self.rows_by_year: dict[int, list[YearRow]] = defaultdict(list)
         self.rows_by_official: dict[str, list[YearRow]] = defaultdict(list)
         for row in self.compliance.rows:
@@ -107,7 +109,7 @@ class Pages(Renderer):
             )
         ]
         last = self.rows_by_year.get(year - 1, [])
-        counts = Counter(f.severity for f in self.outcome.findings)
+        counts = Counter(f.severity for f in self.public_findings)
         visits_this_year = sum(1 for v in self.records.visits if v.start.year == year)
         deadlines = upcoming(self.compliance)
         self.page(
@@ -159,7 +161,7 @@ class Pages(Renderer):
             )
 
     def reports(self) -> None:
-        findings = self.outcome.findings
+        findings = self.public_findings
         entries: list[tuple[str, str, str]] = []
         by_year: dict[int, list[periodic.PeriodReport]] = defaultdict(list)
         for quarter in self.quarter_list:
@@ -203,7 +205,7 @@ class Pages(Renderer):
             self.site.add(
                 path,
                 documents.report_document(
-                    self.compliance, self.outcome.findings, report, unit, self.as_of
+                    self.compliance, self.public_findings, report, unit, self.as_of
                 ),
             )
             made.append(("Toàn tỉnh" if unit is None else unit.name, path))
@@ -226,7 +228,7 @@ class Pages(Renderer):
         by_quarter: dict[tuple[int, int], list[object]] = defaultdict(list)
         for plan in self.records.plans:
             by_quarter[(plan.year, plan.quarter)].append(plan)
-        late = {(f.unit, f.year, f.quarter) for f in self.outcome.findings if f.rule == "plan-late"}
+        late = {(f.unit, f.year, f.quarter) for f in self.public_findings if f.rule == "plan-late"}
         quarters_with_plans = [q for q in self.quarter_list if (q.year, q.number) in by_quarter]
         self.page(
             "ke-hoach/index.md",
@@ -355,7 +357,7 @@ class Pages(Renderer):
 
     def findings(self) -> None:
         by_rule: dict[str, list[Finding]] = defaultdict(list)
-        for finding in self.outcome.findings:
+        for finding in self.public_findings:
             by_rule[finding.rule].append(finding)
         groups = [
             (module.RULE, by_rule[module.RULE.id])

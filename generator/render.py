@@ -6,7 +6,6 @@ MkDocs only wraps it in the theme; nothing of ours runs inside MkDocs.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,9 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import escape, vietnamese
+from generator.errors import BuildError
 from generator.pipeline import Outcome
 
 SITE = Path(__file__).resolve().parent.parent / "site"
@@ -101,18 +102,34 @@ def environment() -> Environment:
 
 
 _BLANK = re.compile(r"\n[ \t]*(?=\n)")
+# A line MkDocs would take for the end of the front matter.
+_FRONT_END = re.compile(r"^(-{3}|\.{3})[ \t]*$", re.MULTILINE)
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """``meta`` as YAML by an emitter (which quotes and escapes whatever it must), checked
+    to read back as exactly ``meta`` with nothing that would end the block early.
+
+    A record's text reaches the title: written by hand, one odd character there once
+    broke the block, and MkDocs then rendered the rest as Markdown in the page.
+    """
+    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1 << 30)
+    if yaml.load(text, Loader=_LOADER) != meta or _FRONT_END.search(text):  # noqa: S506 - a safe loader
+        raise BuildError(f"không tạo được phần đầu trang an toàn cho {meta.get('title')!r}")
+    return f"---\n{text}---\n"
 
 
 def markdown_page(title: str, body: str, *, search: bool = True, hide_toc: bool = True) -> str:
     """Front matter plus one raw HTML block with no blank line inside it."""
-    front = ["---", f"title: {json.dumps(escape.title(title), ensure_ascii=False)}"]
+    meta: dict[str, Any] = {"title": escape.title(" ".join(title.split()))}
     if not search:
-        front += ["search:", "  exclude: true"]
+        meta["search"] = {"exclude": True}
     if hide_toc:
-        front += ["hide:", "  - toc"]
-    front.append("---")
+        meta["hide"] = ["toc"]
     html_block = _BLANK.sub("", body.strip())
-    return "\n".join(front) + "\n\n" + html_block + "\n"
+    return front_matter(meta) + "\n" + html_block + "\n"
 
 
 class Renderer:

@@ -33,7 +33,14 @@ def _place_lines(records: Records, area: str | None) -> list[str]:
         if (p.district == area and p.depth >= 2) or (area is None and p.depth <= 2)
     ]
     width = max((len(p.id) for p in places), default=0)
-    return [f"#   {p.id.ljust(width)}  {p.name}" for p in sorted(places, key=lambda p: p.id)]
+    return [
+        f"#   {p.id.ljust(width)}  {_one_line(p.name)}" for p in sorted(places, key=lambda p: p.id)
+    ]
+
+
+def _one_line(text: str) -> str:
+    """Record text for a comment line: a line break in a name must not start a new key."""
+    return " ".join(text.split())
 
 
 def visit_skeleton(records: Records, compliance: Compliance, official_id: str, start: date) -> str:
@@ -51,7 +58,7 @@ def visit_skeleton(records: Records, compliance: Compliance, official_id: str, s
     reported = max(start, compliance.as_of)
     lines = [
         "# Báo cáo kết quả đi cơ sở. Điền các chỗ còn trống; dòng bắt đầu bằng # là chú thích.",
-        f"# Cán bộ: {official.name} — {unit.name} ({LEVEL[unit.level].lower()})",
+        f"# Cán bộ: {_one_line(official.name)} — {_one_line(unit.name)} ({LEVEL[unit.level].lower()})",
         f"official: {official_id}",
         f"from: {start.isoformat()}",
         f"# to: {start.isoformat()}      # ngày kết thúc, nếu đi nhiều ngày",

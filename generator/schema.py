@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, is_private
 from generator.layout import Kind
 from generator.loader import Document
 from generator.vietnamese import CONTENTS, number
@@ -221,6 +221,7 @@ def check(document: Document) -> list[Finding]:
                         file=document.file,
                         line=line,
                         column=column,
+                        private=is_private(path),
                     )
                 )
     return findings

@@ -256,6 +256,22 @@ def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(
     assert (tree.records / "visits/2019/binh/2019-08-05-2.yaml").exists()
 
 
+def test_new_visit_keeps_record_text_inside_its_comment_lines(tree: Tree) -> None:
+    """A name written as a block of several lines must not add keys to the skeleton."""
+    tree.write(
+        "officials/binh.yaml",
+        "id: binh\nname: |\n  Trần Bình\n  reported_on: 2000-01-01\nassignments:\n"
+        "  - {unit: hd-tan-bien, role: Phó Bí thư, from: 2016-01-01}\n",
+    )
+    args = ["new", "visit", "--official", "binh", "--from", "2019-08-05", "--as-of", "2019-08-07"]
+    assert main([*args, "--records", str(tree.records)]) == 0
+    text = (tree.records / "visits/2019/binh/2019-08-05.yaml").read_text(encoding="utf-8")
+    assert "# Cán bộ: Trần Bình reported_on: 2000-01-01 — Huyện đoàn Tân Biên" in text
+    assert [line for line in text.splitlines() if line.startswith("reported_on")] == [
+        "reported_on: 2019-08-07"
+    ]
+
+
 def test_new_visit_for_an_unknown_official_is_a_usage_error(
     tree: Tree, capsys: pytest.CaptureFixture[str]
 ) -> None:

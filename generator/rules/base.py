@@ -8,7 +8,7 @@ from datetime import date
 from typing import Protocol
 
 from generator.compliance import Compliance
-from generator.findings import Finding, Severity
+from generator.findings import Finding, Severity, is_private
 from generator.loader import Document
 from generator.model import Official, Plan, Records, Source, Visit
 from generator.periods import Quarter
@@ -70,6 +70,7 @@ class Rule:
             unit,
             year,
             quarter,
+            is_private((*source.path, *path)),
         )
 
     def on_visit(

@@ -1,9 +1,10 @@
-"""Biệt phái, đi học dưới 6 tháng không được miễn đi cơ sở.
+"""Thời gian miễn ngắn hơn thời hạn tối thiểu không được miễn đi cơ sở.
 
-Cảnh báo khi: thời gian ``secondment`` (biệt phái) hoặc ``training`` (đi học
-tập trung) ngắn hơn ``long_absence_months`` tháng (kế hoạch 45: 6 tháng) theo
-quy định có hiệu lực vào ngày bắt đầu. Thời gian này không được trừ khỏi số
-ngày phải đi. Ví dụ: đi học từ 01/03 thì phải đến hết 31/08 mới đủ 6 tháng.
+Cảnh báo khi: một thời gian miễn ngắn hơn thời hạn tối thiểu mà quy định có hiệu
+lực vào ngày bắt đầu đặt ra cho trường hợp đó (kế hoạch 45: 6 tháng với các trường
+hợp có thời hạn). Thời gian này không được trừ khỏi số ngày phải đi. Ví dụ: với thời
+hạn 6 tháng, thời gian từ 01/03 phải kéo dài đến hết 31/08 mới đủ. Cảnh báo này chỉ
+hiện khi kiểm tra hồ sơ, không đăng trên trang công khai.
 """
 
 from collections.abc import Iterator

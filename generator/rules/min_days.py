@@ -5,8 +5,9 @@ cơ sở được tính ít hơn số ngày phải đi. Số ngày phải đi l�
 của quy định (kế hoạch 45: 60 ngày) nhân với tỷ lệ số ngày thuộc diện áp dụng
 trên số ngày của năm (365 hoặc 366), làm tròn lên. Không thuộc diện áp dụng:
 những ngày chưa về đơn vị hoặc đã chuyển đi, làm văn thư, kế toán, thủ quỹ, thi
-đua khen thưởng, phó chánh văn phòng phụ trách hành chính quản trị, nghỉ thai
-sản, biệt phái hoặc đi học tập trung từ 6 tháng trở lên. Ngày được tính là
+đua khen thưởng, phó chánh văn phòng phụ trách hành chính quản trị, và thời gian
+được miễn theo quy định (với các trường hợp có thời hạn tối thiểu, kế hoạch 45: từ
+6 tháng trở lên). Ngày được tính là
 những ngày khác nhau của các đợt đi được tính (không tính đợt chỉ dự theo thư
 mời, trừ nội dung 1.5; không tính đợt đi ngoài địa bàn của huyện đoàn).
 
