@@ -348,6 +348,19 @@ FORBIDDEN = (
 )
 
 
+# File names a record file might be given (a path-mismatch error shows them on the site,
+# in the job summary and in annotations).
+FILE_NAMES = (
+    f"<img src=x class={MARK} onerror=alert('{MARK}')>.yaml",
+    f"[Xem](javascript:alert('{MARK}')).yaml",
+    f"\"><svg class={MARK} onload=alert('{MARK}')>.yaml",
+    f"{{: onclick=alert('{MARK}') }}.yaml",
+    "=1+1.yaml",
+    '--8<-- "README.md".yaml',
+    "%0A::error::giả.yaml",
+    f"&lt;b class={MARK}&gt;.yaml",
+)
+
 # The same set as a pattern, as the issue defines printable text (not taken from the code
 # under test, so that a gap in its list shows up here).
 FORBIDDEN_PATTERN = re.compile(

@@ -20,7 +20,7 @@ from generator import pipeline, schema, site
 from generator.layout import Kind
 from generator.pipeline import Outcome
 from tests.conftest import POLICY, Tree
-from tests.hostile_payloads import EVIL, FORBIDDEN, MARK, groups, join
+from tests.hostile_payloads import EVIL, FILE_NAMES, FORBIDDEN, MARK, groups, join
 
 AS_OF = date(2020, 3, 20)
 
@@ -55,11 +55,17 @@ def corpus(texts: list[str], shape: list[list[int]] | None = None) -> Corpus:
 
 
 def corpus_tree(
-    root: Path, texts: list[str], shape: list[list[int]] | None = None, *, forbidden: bool = False
+    root: Path,
+    texts: list[str],
+    shape: list[list[int]] | None = None,
+    *,
+    forbidden: bool = False,
+    file_names: tuple[str, ...] = FILE_NAMES,
 ) -> Tree:
     """Every text in every free-text field (grouped as ``shape`` says, else as they fit);
     with ``forbidden``, also two official files per forbidden character (raw in
-    ``cam-<n>``, as an escape in ``cam-e<n>``)."""
+    ``cam-<n>``, as an escape in ``cam-e<n>``) and files misnamed ``file_names`` in an
+    official's visit folder."""
     c = corpus(texts, shape)
     n = len(c.short)
 
@@ -152,6 +158,8 @@ def corpus_tree(
         )
     if forbidden:
         write_forbidden(tree)
+        for name in file_names:
+            tree.write(f"visits/2019/can-bo-0/{name}", "official: can-bo-0\n")
     return tree
 
 

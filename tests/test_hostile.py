@@ -20,6 +20,7 @@ from pathlib import Path
 import docx
 import markdown
 import pytest
+import yaml
 from mkdocs.utils.meta import get_data
 from openpyxl import load_workbook
 
@@ -713,6 +714,8 @@ def summary_for(
     """(job summary, workflow commands) of ``validate`` in GitHub Actions, lures in values."""
     lan(tree)
     tree.visit("lan", "2019-09-02", contents=LURES, summary="x")
+    # A file name is shown as the place of its finding.
+    tree.write(f"visits/2019/lan/[Duyệt ngay]({EVIL.replace('/', '')}) **x**.yaml", "x: 1\n")
     summary_file = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
@@ -746,6 +749,47 @@ def test_09_the_summary_function_escapes_markdown_in_any_finding() -> None:
     lures = [Finding("schema", Severity.ERROR, lure, "records/a.yaml", 1, 1) for lure in LURES]
     html = markdown.markdown(summary(lures), extensions=["tables"])
     assert "<a " not in html and "<img" not in html and "<strong" not in html
+
+
+def test_09_the_new_visit_skeleton_keeps_record_text_in_comments(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``new visit`` writes names into a YAML file's comments: a line break there must not
+    start a key of the new record."""
+    lan(tree, "Lan\nsummary: giả mạo\nreported_on: 2019-01-01")
+    tree.write(
+        "localities/tan-bien.yaml",
+        {
+            "id": "tan-bien",
+            "name": "Huyện\r\nofficial: ke-gia",
+            "communes": [
+                {
+                    "id": "thanh-tay",
+                    "name": "Xã\n\ncontents: ['1.5']",
+                    "hamlets": [{"id": "thanh-hoa", "name": "Ấp\u0009\nplaces: [gia-mao]"}],
+                }
+            ],
+        },
+    )
+    assert errors(tree) == []
+    code, out, err = run_cli(
+        capsys,
+        "new",
+        "visit",
+        "--records",
+        str(tree.records),
+        "--as-of",
+        AS_OF,
+        "--official",
+        "lan",
+        "--from",
+        "2019-09-02",
+    )
+    assert code == 0, out + err
+    written = tree.records / "visits/2019/lan/2019-09-02.yaml"
+    data = yaml.safe_load(written.read_text(encoding="utf-8"))
+    assert data["official"] == "lan" and "giả mạo" not in str(data) and "ke-gia" not in str(data)
+    assert data["contents"] == ["1.1"] and "gia-mao" not in str(data)
 
 
 # 10. Terminal output carries no control character ----------------------------------------
