@@ -374,7 +374,7 @@ def test_search_results_run_no_payload(browser: Browser, served: str) -> None:
         watch.page.locator("input.md-search__input").fill(query)
         watch.page.wait_for_timeout(500)
         results = watch.page.locator(".md-search-result__item")
-        results.first.wait_for(timeout=15_000)
+        results.first.wait_for(timeout=60_000)  # the index of this corpus is large
         watch.scan(f"search {query}")
         found.append(results.count())
     watch.context.close()

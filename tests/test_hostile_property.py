@@ -33,7 +33,7 @@ from tests.test_browser import Quiet, chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-EXAMPLES = int(os.environ.get("HOSTILE_PROPERTY_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("HOSTILE_PROPERTY_EXAMPLES", "3"))
 OFFICIALS = 3
 
 
