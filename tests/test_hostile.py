@@ -34,6 +34,8 @@ from tests.conftest import Tree, district, province
 from tests.hostile_payloads import EVIL
 from tests.hostile_tree import limit
 
+pytestmark = pytest.mark.slow  # several tests build the whole site
+
 AS_OF = "2020-03-20"
 OUTSIDE_TEXT = "BI-MAT-NGOAI-RECORDS-7f3a"
 ISSUE_NAME = "Bùi Đăng Khoa{} [Xem hồ sơ](javascript:alert(1)) ![p](https://evil.example/p.png)"

@@ -348,6 +348,7 @@ class Watch:
         self.problems += [f"{where}: {bad}" for bad in self.page.evaluate(SCAN, MARK.lower())]
 
 
+@pytest.mark.browser
 def test_no_page_runs_a_payload_in_chromium(
     browser: Browser, served: str, hostile: tuple[Outcome, Path, Path]
 ) -> None:
@@ -364,6 +365,7 @@ def test_no_page_runs_a_payload_in_chromium(
     assert watch.problems == [], "\n".join(watch.problems)
 
 
+@pytest.mark.browser
 def test_search_results_run_no_payload(browser: Browser, served: str) -> None:
     """Material shows search results from the index: the payloads must stay text there too."""
     watch = Watch(browser, served)
@@ -382,6 +384,7 @@ def test_search_results_run_no_payload(browser: Browser, served: str) -> None:
     assert all(found), found
 
 
+@pytest.mark.browser
 def test_the_watch_sees_a_live_payload(browser: Browser, served: str) -> None:
     """The checks above can fail: the same watch on a page where payloads are live."""
     watch = Watch(browser, served)
