@@ -28,6 +28,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, Dialog, Page, Request, Route, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.findings import Severity
 from generator.layout import Kind
@@ -371,12 +372,22 @@ def test_search_results_run_no_payload(browser: Browser, served: str) -> None:
     watch = Watch(browser, served)
     watch.page.goto(served, wait_until="load")
     found = []
-    watch.page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = watch.page.locator("input.md-search__input")
+    results = watch.page.locator(".md-search-result__item")
     for query in ("script alert", "img src", "tiêu đề"):
-        watch.page.locator("input.md-search__input").fill(query)
-        watch.page.wait_for_timeout(500)
-        results = watch.page.locator(".md-search-result__item")
-        results.first.wait_for(timeout=60_000)  # the index of this corpus is large
+        # The search worker indexes a large corpus: on a busy machine it may miss the
+        # first keystrokes, so type the query again until results come (at most 2 min).
+        for _ in range(12):
+            if not box.is_visible():
+                watch.page.locator("label.md-search__icon").first.click()
+            box.fill("")
+            box.press_sequentially(query, delay=20)
+            try:
+                results.first.wait_for(timeout=10_000)
+                break
+            except PlaywrightTimeout:
+                continue
+        watch.page.wait_for_timeout(300)
         watch.scan(f"search {query}")
         found.append(results.count())
     watch.context.close()

@@ -1,10 +1,10 @@
 """Issue 19: for any printable text in a field, the built page shows exactly that text.
 
 Hypothesis writes generated text (no character the records forbid) as an official's
-name and a visit's summary, the real site is built, and Chromium reads the page back:
-the visit's paragraph is the summary, character for character, and the heading is
-the name, character for character but for white space (a title is one line, so runs of
-white space become one space); both NFC-normalised. A few examples by default; more with
+name and role and a visit's summary, assigned_by and proposal, the real site is built,
+and Chromium reads the official's page back: each element shows its text character for
+character, but the heading, whose white space runs may become one space (a title is one
+line); all NFC-normalised. A few examples by default; more with
 ``HOSTILE_PROPERTY_EXAMPLES=200``.
 """
 
@@ -70,14 +70,28 @@ def browser() -> Iterator[Browser]:
         instance.close()
 
 
-def build(root: Path, texts: list[tuple[str, str]]) -> Path:
+Texts = tuple[str, str, str, str, str]  # name, role, summary, assigned_by, proposal
+
+
+def build(root: Path, texts: list[Texts]) -> Path:
     tree = Tree(root / "src").base()
-    for i, (name, summary) in enumerate(texts):
+    for i, (name, role, summary, assigned_by, proposal) in enumerate(texts):
         tree.write(
             f"officials/can-bo-{i}.yaml",
-            {"id": f"can-bo-{i}", "name": name, "assignments": [province(start="2018-01-01")]},
+            {
+                "id": f"can-bo-{i}",
+                "name": name,
+                "assignments": [province(start="2018-01-01", role=role)],
+            },
         )
-        tree.visit(f"can-bo-{i}", f"2019-08-0{i + 1}", summary=summary, contents=["1.3"])
+        tree.visit(
+            f"can-bo-{i}",
+            f"2019-08-0{i + 1}",
+            summary=summary,
+            contents=["1.2"],
+            assigned_by=assigned_by,
+            proposals=[proposal],
+        )
     outcome = pipeline.run(tree.records, AS_OF)
     assert [f for f in outcome.findings if f.severity.value == "error"] == []
     out = root / "public"
@@ -99,24 +113,44 @@ _runs = count()
 )
 @given(
     st.lists(
-        st.tuples(printable_text(80), printable_text(300)), min_size=OFFICIALS, max_size=OFFICIALS
+        st.tuples(
+            printable_text(80),
+            printable_text(80),
+            printable_text(300),
+            printable_text(80),
+            printable_text(300),
+        ),
+        min_size=OFFICIALS,
+        max_size=OFFICIALS,
     )
 )
 @example(
     [
         (
             "Bùi Đăng Khoa [Xem hồ sơ](javascript:alert(1)) ![p](https://evil.example/p.png)",
+            "{{ config }} {% raw %}",
             '<script>alert("x")</script> {: onclick="alert(2)" } --8<-- "README.md" a | b',
+            "[Duyệt ngay](https://evil.example/p)",
+            '=HYPERLINK("https://evil.example") @SUM(1)',
         ),
         (
             '=HYPERLINK("https://evil.example") &amp; &lt;b&gt; {{ config }}',
-            "---\ntitle: giả\n---"[:3] + " \u202ecod.exe\u202c \u200bẩn  hai  dấu cách ",
+            "--- ... # : -",
+            "--- \u202ecod.exe\u202c \u200bẩn  hai  dấu cách ",
+            '"><img src=x onerror=alert(1)>',
+            "&#106;avascript:alert(1) **đậm** _nghiêng_",
         ),
-        ("  Lê  Văn  An  ", "Nguye\u0302\u0303n \U0001f600 ＜script＞ \\ ` * _ # ~"),
+        (
+            "  Lê  Văn  An  ",
+            "Chuyên viên",
+            "Nguye\u0302\u0303n \U0001f600 ＜script＞ \\ ` * _ # ~",
+            "Thường trực",
+            "| a | b |",
+        ),
     ]
 )
 def test_the_page_shows_exactly_the_text(
-    browser: Browser, served: tuple[Path, str], texts: list[tuple[str, str]]
+    browser: Browser, served: tuple[Path, str], texts: list[Texts]
 ) -> None:
     root, base = served
     run = root / f"r{next(_runs)}"
@@ -124,12 +158,17 @@ def test_the_page_shows_exactly_the_text(
     context = browser.new_context(java_script_enabled=True)
     page = context.new_page()
     try:
-        for i, (name, summary) in enumerate(texts):
+        for i, (name, role, summary, assigned_by, proposal) in enumerate(texts):
             page.goto(f"{base}{run.name}/public/can-bo/can-bo-{i}/", wait_until="load")
             heading = nfc(page.locator("article h1").first.text_content()) or ""
             # A title is one line (README): runs of white space become one space.
             assert heading.split() == (nfc(name) or "").split()
-            shown = page.locator("details.dcs-visit > p").first.text_content()
-            assert nfc(shown) == nfc(summary)
+            cell = page.locator("article table.dcs-table tbody tr").first.locator("td").nth(1)
+            assert nfc(cell.text_content()) == nfc(role)
+            visit = page.locator("details.dcs-visit").first
+            assert nfc(visit.locator("> p").first.text_content()) == nfc(summary)
+            muted = visit.locator("p.dcs-muted").first.text_content() or ""
+            assert nfc(muted) == nfc(f"Phân công: {assigned_by}")
+            assert nfc(visit.locator("ul > li").first.text_content()) == nfc(proposal)
     finally:
         context.close()
