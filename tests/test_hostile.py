@@ -832,6 +832,24 @@ def test_10_validate_output_carries_no_control_character(
     assert bad == []
 
 
+def test_10_a_line_break_in_a_value_cannot_forge_a_line(
+    tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without any control character: a line feed in an echoed value would print a forged
+    count, or a workflow command the runner obeys (pre-commit shows the text format)."""
+    lan(tree)
+    forged = "\nTổng cộng: 0 lỗi\n::error::giả mạo"  # echoed whole: messages cut at 60
+    tree.visit("lan", "2019-09-05", contents=["1.1" + forged])
+    tree.write(f"visits/2019/lan/x{forged.replace(chr(10), ' ')}.yaml", "x: 1\n")
+    findings = tree.findings(AS_OF)
+    for fmt in ("text", "github"):
+        _, output = cli(tree, capsys, "validate", "--format", fmt)
+        lines = output.rstrip("\n").split("\n")
+        assert len(lines) == len(findings) + 1, output  # a line per finding, one count
+        assert [line for line in lines if line.startswith("Tổng cộng:")] == [lines[-1]]
+        assert not any(line.startswith("::error::giả") for line in lines)
+
+
 def test_10_json_output_escapes_control_characters(
     tree: Tree, capsys: pytest.CaptureFixture[str]
 ) -> None:
