@@ -25,10 +25,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-# GitHub's workflow schema (offline, bundled with check-jsonschema) and zizmor's audits.
+# GitHub's workflow schema (offline, bundled with check-jsonschema) and zizmor's audits,
+# with the pedantic persona (documented permissions, concurrency limits...).
 workflows: $(STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
-	$(VENV)/bin/zizmor --offline --quiet .github/workflows/
+	$(VENV)/bin/zizmor --offline --quiet --persona pedantic .github/workflows/
 
 pytest: $(STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

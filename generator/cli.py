@@ -23,6 +23,7 @@ from generator import (
     deadlines,
     exports,
     incremental,
+    inert,
     pipeline,
     reporters,
     scaffold,
@@ -33,9 +34,13 @@ from generator.findings import Severity
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
+class _ArgumentError(UsageError):
+    """A usage error whose text is already safe for the terminal (it spans two lines)."""
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message}\n{self.format_usage().rstrip()}")
+        raise _ArgumentError(f"{inert.terminal(message)}\n{self.format_usage().rstrip()}")
 
 
 # The days the records may name (the schemas' date pattern): far from date's own limits,
@@ -190,19 +195,21 @@ def _new(args: argparse.Namespace, as_of: date) -> int:
     path = scaffold.visit_path(args.records, args.official, args.start)
     scaffold.write_new(path, text)
     sys.stdout.write(
-        f"Đã tạo {path}. Mở tệp, điền nội dung rồi tạo yêu cầu hợp nhất (pull request).\n"
+        f"Đã tạo {inert.terminal(path)}. "
+        "Mở tệp, điền nội dung rồi tạo yêu cầu hợp nhất (pull request).\n"
     )
     return EXIT_OK
 
 
 def _deadlines(args: argparse.Namespace, as_of: date) -> int:
     outcome = _run(args, as_of)
-    text = deadlines.markdown(outcome.compliance, outcome.findings)
-    sys.stdout.write(text)
+    # The terminal (or the job's log) gets record text as it is, minus controls; the
+    # job summary, rendered as Markdown, gets it as inert Markdown.
+    sys.stdout.write(deadlines.markdown(outcome.compliance, outcome.findings, inert.terminal))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         with Path(summary_path).open("a", encoding="utf-8") as summary:
-            summary.write(text)
+            summary.write(deadlines.markdown(outcome.compliance, outcome.findings))
     return _errors_note(outcome)
 
 
@@ -237,7 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             gc.unfreeze()  # see _keep_to_the_end; main() may run again in this process
     except GeneratorError as exc:
-        sys.stderr.write(f"Lỗi: {exc}\n")
+        # A message may quote a file or folder name: shown on one line, controls visible.
+        text = str(exc) if isinstance(exc, _ArgumentError) else inert.terminal(exc)
+        sys.stderr.write(f"Lỗi: {text}\n")
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
@@ -246,7 +255,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         sys.stderr.write(
-            f"Lỗi nội bộ của công cụ ({type(exc).__name__}: {exc}). "
+            f"Lỗi nội bộ của công cụ ({type(exc).__name__}: {inert.terminal(exc)}). "
             "Xin báo cho nhóm phát triển kèm lệnh đã chạy.\n"
         )
         if os.environ.get("GENERATOR_DEBUG"):

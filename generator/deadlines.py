@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from generator import inert
 from generator.compliance import Compliance
 from generator.findings import Finding
 from generator.periods import Quarter, quarters
@@ -48,7 +50,17 @@ def upcoming(compliance: Compliance, limit: int = 5) -> list[tuple[date, str]]:
     return sorted(found)[:limit]
 
 
-def markdown(compliance: Compliance, findings: list[Finding]) -> str:
+def markdown(
+    compliance: Compliance,
+    findings: list[Finding],
+    inline: Callable[[object], str] = inert.markdown,
+) -> str:
+    """The reminder; ``inline`` writes record text (ids, messages) into it.
+
+    The default makes record text inert Markdown (the job summary);
+    :func:`generator.inert.terminal` keeps it readable on a terminal, with no
+    control character left.
+    """
     as_of, records = compliance.as_of, compliance.records
     lines = [f"## Các hạn cần nhớ (tính đến {short_date(as_of)})", ""]
     plan_deadline = next_plan_deadline(compliance)
@@ -63,7 +75,7 @@ def markdown(compliance: Compliance, findings: list[Finding]) -> str:
             f"- Hạn đăng ký kế hoạch {quarter.label}: **{short_date(day)}** ({_in_days(day, as_of)})."
         )
         lines.append(
-            f"- Chưa đăng ký ({len(waiting)} đơn vị): {', '.join(waiting)}"
+            f"- Chưa đăng ký ({len(waiting)} đơn vị): {', '.join(map(inline, waiting))}"
             if waiting
             else "- Tất cả đơn vị đã đăng ký."
         )
@@ -72,7 +84,7 @@ def markdown(compliance: Compliance, findings: list[Finding]) -> str:
     missing = [f for f in findings if f.rule == "plan-missing"]
     late_reports = [f for f in findings if f.rule == "report-late" and f.year == as_of.year]
     lines += ["", "### Đã quá hạn", f"- Kế hoạch quý còn thiếu: {len(missing)}"]
-    lines += [f"  - {f.message}" for f in missing[-20:]]
+    lines += [f"  - {inline(f.message)}" for f in missing[-20:]]
     lines.append(f"- Báo cáo đi cơ sở nộp trễ trong năm {as_of.year}: {len(late_reports)}")
     quarter = Quarter.of(as_of)
     planned: dict[str, int] = {}
@@ -84,7 +96,7 @@ def markdown(compliance: Compliance, findings: list[Finding]) -> str:
     silent = sorted(o for o, days in planned.items() if days > 0 and o not in reported)
     lines += ["", f"### Chưa có báo cáo đi cơ sở trong {quarter.label}"]
     lines.append(
-        f"- {len(silent)} cán bộ có kế hoạch nhưng chưa nộp báo cáo đợt nào: {', '.join(silent)}"
+        f"- {len(silent)} cán bộ có kế hoạch nhưng chưa nộp báo cáo đợt nào: {', '.join(map(inline, silent))}"
         if silent
         else "- Mọi cán bộ có kế hoạch đều đã có báo cáo."
     )
@@ -93,6 +105,6 @@ def markdown(compliance: Compliance, findings: list[Finding]) -> str:
         lines += ["", f"### Báo cáo năm {as_of.year}"]
         for due, key in policy.annual_deadlines(as_of.year):
             lines.append(
-                f"- {ANNUAL_LABELS.get(key, key)}: {short_date(due)} ({_in_days(due, as_of)})"
+                f"- {ANNUAL_LABELS.get(key) or inline(key)}: {short_date(due)} ({_in_days(due, as_of)})"
             )
     return "\n".join(lines) + "\n"

@@ -8,6 +8,7 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from generator import inert
 from generator.compliance import YearRow
 from generator.model import Records
 from generator.vietnamese import LEVEL, STATUS
@@ -27,6 +28,25 @@ CSV_HEADERS = (
     "Dự sinh hoạt chi đoàn",
     "Kết quả",
 )
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """Text a spreadsheet would read as a formula, with a leading ``'`` (OWASP's advice).
+
+    Excel, LibreOffice and Google Sheets evaluate a cell that starts with ``=``,
+    ``+``, ``-`` or ``@`` (tab and carriage return too, ahead of one of those), so a
+    name such as ``=HYPERLINK(…)`` would become a live formula. CSV and XLSX show
+    the same neutralised text.
+    """
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def spreadsheet_row(cells: Sequence[object]) -> list[object]:
+    """A row for CSV: every text cell neutralised, numbers as they are."""
+    return [neutralise(c) if isinstance(c, str) else c for c in cells]
 
 
 def _yes(value: bool) -> str:
@@ -87,12 +107,12 @@ def report_csv(rows: Sequence[YearRow], records: Records) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADERS)
-    writer.writerows(table(rows, records))
+    writer.writerows(map(spreadsheet_row, table(rows, records)))
     return "\ufeff" + buffer.getvalue()
 
 
 def report_text(rows: Sequence[YearRow]) -> str:
-    """An aligned table for the terminal."""
+    """An aligned table for the terminal (controls in ids shown as ``\\x1b``, never sent)."""
     headers = (
         "Năm",
         "Cán bộ",
@@ -108,8 +128,8 @@ def report_text(rows: Sequence[YearRow]) -> str:
     lines = [
         [
             str(row.year),
-            row.official,
-            row.unit,
+            inert.terminal(row.official),
+            inert.terminal(row.unit),
             str(row.applicable_days),
             str(row.required_days),
             str(row.counted_days),

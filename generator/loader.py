@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator import printable, yamlread
+from generator import printable, yamlfast, yamlread
 from generator.cache import (
     NO_STAT,
     STAT_SIZE,
@@ -270,7 +270,7 @@ def parse_bytes(raw: bytes, source: SourceFile, location: Location) -> Document 
         forbidden = printable.first_forbidden(text)
         if forbidden:
             return _syntax(source, forbidden[2], forbidden[0], forbidden[1])
-        data = yamlread.parse_values(text)
+        data = yamlfast.parse_values(text)
     except yamlread.YamlProblem as problem:
         return _syntax(source, f"Lỗi cú pháp YAML: {problem.message}", problem.line, problem.column)
     document = Document(source.file, location, data, source.path)

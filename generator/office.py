@@ -43,8 +43,23 @@ def deterministic(data: bytes, stamp: date) -> bytes:
     return out.getvalue()
 
 
+# Not allowed anywhere in an XML 1.0 document: C0 controls other than tab, LF and CR,
+# the non-characters U+FFFE and U+FFFF, and lone surrogates (which UTF-8 cannot encode).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """``value`` with every character XML 1.0 forbids replaced by U+FFFD.
+
+    One such character from a record (``\\x01`` in a proposal) would otherwise
+    make the whole DOCX or XLSX package unopenable.
+    """
+    return _XML_ILLEGAL.sub("\ufffd", value)
+
+
 def _text(value: object) -> str:
-    return escape(str(value))
+    """Element text: the one place DOCX text is written, so no caller can forget."""
+    return escape(xml_safe(str(value)))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
+from generator import inert
 from generator.exports import json_document
 from generator.findings import Finding, Severity, count_by_severity
 
@@ -41,16 +42,20 @@ def _where(finding: Finding) -> str:
 
 
 def text(findings: Sequence[Finding], out: TextIO) -> None:
-    """``file:line:col: [severity] message (rule-id)``, then the counts (SPEC's severity ids)."""
+    """``file:line:col: [severity] message (rule-id)``, then the counts (SPEC's severity ids).
+
+    One finding is one line: a control character in a message or a file name is shown
+    as ``\\x1b`` and the like, never sent to the terminal.
+    """
     for finding in findings:
-        out.write(
-            f"{_where(finding)}: [{finding.severity.value}] {finding.message} ({finding.rule})\n"
-        )
+        line = f"{_where(finding)}: [{finding.severity.value}] {finding.message} ({finding.rule})"
+        out.write(inert.terminal(line) + "\n")
     out.write(f"Tổng cộng: {counts_line(findings)}\n")
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of ``%``, CR and LF, then every other control shown visibly."""
+    return inert.terminal(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _escape_property(value: str) -> str:
@@ -72,14 +77,8 @@ def workflow_command(finding: Finding) -> str:
 
 
 def _cell(value: object) -> str:
-    return (
-        str(value)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "&#124;")
-        .replace("\n", " ")
-    )
+    """Record text as inert Markdown: no link, image, HTML, emphasis or table break."""
+    return inert.markdown(value)
 
 
 def summary(findings: Sequence[Finding]) -> str:

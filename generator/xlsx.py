@@ -9,15 +9,18 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from generator.compliance import Compliance, YearRow
-from generator.exports import CSV_HEADERS, table
+from generator.exports import CSV_HEADERS, neutralise, table
 from generator.model import Records
-from generator.office import deterministic
+from generator.office import deterministic, xml_safe
 from generator.periodic import PeriodReport
 from generator.vietnamese import CONTENTS, LEVEL, STATUS
+
+CELL_LIMIT = 32767  # characters Excel keeps in one cell
 
 
 def sheet(
@@ -45,7 +48,28 @@ def _cell(ws: Any, value: object) -> object:
         cell = WriteOnlyCell(ws, value=datetime(value.year, value.month, value.day))  # noqa: DTZ001 - a date, not a moment
         cell.number_format = "DD/MM/YYYY"
         return cell
+    if isinstance(value, str):
+        return _text_cell(ws, value)
     return value
+
+
+def _text_cell(ws: Any, value: str) -> object:
+    """Text that is stored as text: never a formula, an error value or unopenable XML.
+
+    openpyxl makes a string starting with ``=`` a formula and ``#N/A`` and the like
+    error values; after :func:`neutralise` only the latter are left, and those get a
+    cell typed as a string. Characters XML forbids become U+FFFD (openpyxl would
+    raise on C0 controls and write the rest into a broken package); text longer
+    than a cell holds is cut, ending in "…".
+    """
+    text = neutralise(xml_safe(value))
+    if len(text) > CELL_LIMIT:  # Excel would have to repair the workbook
+        text = text[: CELL_LIMIT - 1] + "…"
+    if text in ERROR_CODES or text.startswith("="):
+        cell = WriteOnlyCell(ws, value=text)
+        cell.data_type = "s"
+        return cell
+    return text
 
 
 def compliance_workbook(rows: Sequence[YearRow], records: Records, as_of: date) -> bytes:

@@ -29,6 +29,10 @@ _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _MAYBE_TYPED = frozenset("-+.0123456789~nNtTfF")
+# How deep a record may nest: records need six levels; deeper is an error at the place it
+# begins, long before Python's recursion limit or libyaml's own (1000) is reached.
+MAX_DEPTH = 64
+_TOO_DEEP = f"dữ liệu lồng nhau quá sâu (quá {MAX_DEPTH} cấp)"
 
 _PROBLEMS = {
     "mapping values are not allowed here": "không được đặt dấu hai chấm “:” ở đây",
@@ -48,6 +52,7 @@ _PROBLEMS = {
     "did not find the expected alphabetic or numeric character": "tên neo (anchor) hoặc bí danh không hợp lệ",
     "did not find expected alphabetic or numeric character": "tên neo (anchor) hoặc bí danh không hợp lệ",
     "did not find expected <document start>": "nội dung thừa sau khi tài liệu đã kết thúc",
+    "exceeded maximum nesting depth": _TOO_DEEP,
     "found a tab character where an indentation space is expected": "dùng phím Tab để thụt lề (chỉ dùng dấu cách)",
 }
 
@@ -86,7 +91,8 @@ class _Frame:
 _MAX_NUMBER_LENGTH = 100
 
 
-def _resolve_plain(value: str) -> Any:
+def resolve_plain(value: str) -> Any:
+    """A plain scalar's value by the YAML 1.2 core schema (dates stay text)."""
     if (value and value[0] not in _MAYBE_TYPED) or len(value) > _MAX_NUMBER_LENGTH:
         return value
     if value.isascii() and value.isdigit():
@@ -137,6 +143,14 @@ def translate_problem(problem: str | None) -> str:
 _EXOTIC = ("&", "*", "!")
 
 
+def _text(value: str, *, normalise: bool, quoted: bool) -> str:
+    """A scalar's text in NFC: the file's text may not be, and escapes (only in double
+    quotes) can make any sequence of code points."""
+    if normalise or (quoted and not unicodedata.is_normalized("NFC", value)):
+        return unicodedata.normalize("NFC", value)
+    return value
+
+
 def parse(text: str) -> Parsed:
     """Parse ``text`` (already decoded) into a :class:`Parsed` mapping.
 
@@ -172,27 +186,29 @@ def _parse_composed(text: str) -> Parsed:
     marks: dict[Path_, Mark] = {}
     key_marks: dict[Path_, Mark] = {}
 
-    def walk(node: yaml.Node, path: Path_) -> Any:
+    def walk(node: yaml.Node, path: Path_, depth: int) -> Any:
         start = node.start_mark
         marks[path] = (start.line + 1, start.column + 1)
         if isinstance(node, yaml.ScalarNode):
-            raw = unicodedata.normalize("NFC", node.value) if normalise else node.value
-            return _resolve_plain(raw) if node.style == "" else raw
+            raw = _text(node.value, normalise=normalise, quoted=node.style == '"')
+            return resolve_plain(raw) if node.style == "" else raw
+        if depth > MAX_DEPTH:
+            raise _Fallback  # the event reader places the error
         if isinstance(node, yaml.SequenceNode):
-            return [walk(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [walk(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _Fallback
-            key = unicodedata.normalize("NFC", key_node.value) if normalise else key_node.value
+            key = _text(key_node.value, normalise=normalise, quoted=key_node.style == '"')
             if key in mapping:
                 raise _Fallback
             key_start = key_node.start_mark
             key_marks[(*path, key)] = (key_start.line + 1, key_start.column + 1)
-            mapping[key] = walk(value_node, (*path, key))
+            mapping[key] = walk(value_node, (*path, key), depth + 1)
         return mapping
 
-    data = walk(node, ())
+    data = walk(node, (), 1)
     return Parsed(data, marks, key_marks)
 
 
@@ -231,8 +247,8 @@ def _parse_events(text: str) -> Parsed:
             mark = _mark(event)
             value: Any
             if isinstance(event, yaml.ScalarEvent):
-                raw = unicodedata.normalize("NFC", event.value) if normalise else event.value
-                value = _resolve_plain(raw) if event.style == "" and tag is None else raw
+                raw = _text(event.value, normalise=normalise, quoted=event.style == '"')
+                value = resolve_plain(raw) if event.style == "" and tag is None else raw
             elif isinstance(event, yaml.MappingStartEvent):
                 value = {}
             else:
@@ -252,7 +268,7 @@ def _parse_events(text: str) -> Parsed:
                         raise YamlProblem(
                             "khóa phải là một từ đơn, không phải danh sách hay bảng", *mark
                         )
-                    key = unicodedata.normalize("NFC", event.value) if normalise else event.value
+                    key = _text(event.value, normalise=normalise, quoted=event.style == '"')
                     key_path = (*top.path, key)
                     if key in top.container:
                         first = key_marks[key_path][0]
@@ -266,6 +282,8 @@ def _parse_events(text: str) -> Parsed:
                     marks[path] = mark
                     top.key = _NO_KEY
             if isinstance(value, dict | list):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(_TOO_DEEP, *mark)
                 stack.append(_Frame(value, path))
     except yaml.MarkedYAMLError as exc:
         where = exc.problem_mark or exc.context_mark
@@ -284,164 +302,6 @@ def _parse_events(text: str) -> Parsed:
     if not isinstance(root, dict):
         raise YamlProblem("nội dung tệp phải là các cặp “khóa: giá trị”", *marks[()])
     return Parsed(root, marks, key_marks)
-
-
-# -- the common case, without libyaml ------------------------------------------------
-#
-# Records are written in a small corner of YAML: block mappings with identifier keys,
-# block sequences, one-line plain, quoted and flow-sequence scalars, comments. For
-# text entirely inside that corner, ``parse_values`` builds the values in one pass
-# over its lines (several times cheaper than libyaml plus PyYAML's constructor), and
-# gives up on anything else: block scalars, multi-line or escaped scalars, anchors,
-# tags, flow mappings, several documents, duplicate keys, tabs, control characters,
-# text that is not NFC. A given-up text goes to :func:`parse`, which has the final
-# word and every error message. ``tests/test_yamlread.py`` checks, over generated
-# texts, that whatever the fast path accepts, ``parse`` reads the same way.
-
-# Anything outside printable, tab-free, single-line-break YAML (libyaml's reader set
-# minus tab, CR, the other line breaks NEL, LS and PS, and the byte-order mark),
-# listed as what it lets through: "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe
-# \uff00-\ufffd\U00010000-\U0010ffff]", which takes ten times as long to compile.
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,127}):(?: +(.*))?\Z")
-_DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)?\Z')
-_SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?\Z")
-_FLOW_ITEM = r'(?:"[^"\\,\]]*"|[A-Za-z0-9_][A-Za-z0-9_./-]*)'
-_FLOW = re.compile(rf"\[ *((?:{_FLOW_ITEM} *, *)*{_FLOW_ITEM})? *\](?: +#.*)?\Z")
-# What may not start a plain scalar (``-`` may, before a digit or a dot).
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_SIGNED = frozenset("0123456789.")
-_Line = tuple[int, str]
-
-
-class _GiveUp(Exception):
-    """The text leaves the corner of YAML that :func:`parse_values` reads by itself."""
-
-
-def parse_values(text: str) -> dict[str, Any]:
-    """The values of ``text``, exactly as :func:`parse` reads them, without marks.
-
-    Raises :class:`YamlProblem` as :func:`parse` does.
-    """
-    try:
-        return _fast(text)
-    except (_GiveUp, RecursionError):  # deep nesting: libyaml reports it with a position
-        return parse(text).data
-
-
-def _fast(text: str) -> dict[str, Any]:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n")
-    if _UNSAFE.search(text) or not unicodedata.is_normalized("NFC", text):
-        raise _GiveUp
-    lines: list[_Line] = []
-    for line in text.split("\n"):
-        content = line.lstrip(" ")
-        if content and content[0] != "#":
-            lines.append((len(line) - len(content), content.rstrip(" ")))
-    if not lines:
-        raise _GiveUp
-    data, end = _block(lines, 0, lines[0][0])
-    if end != len(lines) or not isinstance(data, dict):
-        raise _GiveUp
-    return data
-
-
-def _is_entry(content: str) -> bool:
-    return content == "-" or content.startswith("- ")
-
-
-def _block(lines: list[_Line], i: int, indent: int) -> tuple[Any, int]:
-    if _is_entry(lines[i][1]):
-        return _sequence(lines, i, indent)
-    return _mapping(lines, i, indent)
-
-
-def _nested(lines: list[_Line], i: int, indent: int, *, compact: bool) -> tuple[Any, int]:
-    """The value under a key or dash with nothing after it: a deeper block, else null."""
-    if i < len(lines):
-        deeper, content = lines[i]
-        if deeper > indent:
-            return _block(lines, i, deeper)
-        if compact and deeper == indent and _is_entry(content):
-            return _sequence(lines, i, indent)
-    return None, i
-
-
-def _mapping(lines: list[_Line], i: int, indent: int) -> tuple[dict[str, Any], int]:
-    mapping: dict[str, Any] = {}
-    while i < len(lines):
-        at, content = lines[i]
-        if at < indent:
-            break
-        match = _KEY.match(content)
-        if at > indent or match is None:
-            raise _GiveUp
-        key, rest = match.group(1, 2)
-        if key in mapping:
-            raise _GiveUp
-        i += 1
-        if not rest or rest[0] == "#":
-            mapping[key], i = _nested(lines, i, indent, compact=True)
-        elif (
-            rest[0] not in _INDICATORS and " #" not in rest and ": " not in rest and rest[-1] != ":"
-        ):
-            mapping[key] = _resolve_plain(rest)  # the plain one-line scalar, inlined: most values
-        else:
-            mapping[key] = _scalar(rest)
-    return mapping, i
-
-
-def _sequence(lines: list[_Line], i: int, indent: int) -> tuple[list[Any], int]:
-    sequence: list[Any] = []
-    while i < len(lines):
-        at, content = lines[i]
-        if at != indent or not _is_entry(content):
-            if at > indent:
-                raise _GiveUp
-            break
-        rest = content[1:].lstrip(" ")
-        if not rest or rest[0] == "#":
-            value, i = _nested(lines, i + 1, indent, compact=False)
-        elif _KEY.match(rest):
-            # "- key: value": a mapping whose keys line up after the dash.
-            lines[i] = (indent + len(content) - len(rest), rest)
-            value, i = _mapping(lines, i, lines[i][0])
-        else:
-            value, i = _scalar(rest), i + 1
-        sequence.append(value)
-    return sequence, i
-
-
-def _scalar(text: str) -> Any:
-    first = text[0]
-    if first == '"':
-        match = _DOUBLE.match(text)
-        if match is None:
-            raise _GiveUp
-        return match.group(1)
-    if first == "'":
-        match = _SINGLE.match(text)
-        if match is None:
-            raise _GiveUp
-        return match.group(1).replace("''", "'")
-    if first == "[":
-        match = _FLOW.match(text)
-        if match is None:
-            raise _GiveUp
-        inner = match.group(1)
-        if inner is None:
-            return []
-        items = [item.strip(" ") for item in inner.split(",")]
-        return [item[1:-1] if item[0] == '"' else _resolve_plain(item) for item in items]
-    if first in _INDICATORS and not (first == "-" and text[1:2] in _SIGNED):
-        raise _GiveUp
-    comment = text.find(" #")
-    if comment != -1:
-        text = text[:comment].rstrip(" ")
-    if ": " in text or text.endswith(":"):
-        raise _GiveUp
-    return _resolve_plain(text)
 
 
 def decode(raw: bytes) -> str:

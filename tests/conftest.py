@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from generator import pipeline
 from generator.findings import Finding
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Property tests without a count of their own run lightly by default and at full strength
+# in CI (`.ci/run` sets CI=true); HYPOTHESIS_PROFILE=ci asks for full strength anywhere.
+settings.register_profile("light", max_examples=100)
+settings.register_profile("ci", max_examples=3000, deadline=None)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "light")
+)
 
 POLICY: dict[str, Any] = {
     "id": "kh-45-2018",

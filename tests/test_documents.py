@@ -133,20 +133,20 @@ def test_year_workbooks(built: tuple[Outcome, Path]) -> None:
     assert isinstance(workbook["Địa bàn"]["F2"].value, int)
 
 
-def test_docx_prints_on_a4_pages(built: tuple[Outcome, Path], tmp_path: Path) -> None:
+def libreoffice_convert(source: Path, target: str, tmp_path: Path) -> Path:
+    """``source`` converted by LibreOffice to ``target`` (pdf, txt…) in ``tmp_path``."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.fail(
             "LibreOffice not found: install Debian's libreoffice-writer-nogui (.ci/run does)"
         )
-    source = built[1] / "van-ban/nam-2019/tinh.docx"
     subprocess.run(
         [
             soffice,
             "--headless",
             f"-env:UserInstallation=file://{tmp_path}/profile",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(tmp_path),
             str(source),
@@ -155,7 +155,14 @@ def test_docx_prints_on_a4_pages(built: tuple[Outcome, Path], tmp_path: Path) ->
         capture_output=True,
         timeout=180,
     )
-    pdf = (tmp_path / "tinh.pdf").read_bytes()
+    converted = tmp_path / f"{source.stem}.{target.split(':', maxsplit=1)[0]}"
+    assert converted.is_file(), f"LibreOffice could not open {source.name}"
+    return converted
+
+
+def test_docx_prints_on_a4_pages(built: tuple[Outcome, Path], tmp_path: Path) -> None:
+    source = built[1] / "van-ban/nam-2019/tinh.docx"
+    pdf = libreoffice_convert(source, "pdf", tmp_path).read_bytes()
     boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages >= 1

@@ -14,6 +14,7 @@ from generator import cli, pipeline
 from generator.codeowners import codeowners
 from generator.layout import Kind
 from generator.schema import SCHEMA_FILES
+from scripts import locked_hook
 from tests.conftest import REPO
 
 LOCK = {
@@ -44,12 +45,50 @@ def test_schema_changes_trigger_the_repository_hook() -> None:
     assert re.search(str(hook["files"]), "schema/visit.schema.json")
 
 
-def test_hook_dependencies_are_pinned_to_the_lock() -> None:
-    for hook in hooks(".pre-commit-config.yaml"):
-        for requirement in hook.get("additional_dependencies", []):  # type: ignore[attr-defined]
-            name, version = str(requirement).split("==")
-            if name in LOCK:
-                assert LOCK[name] == version, requirement
+@pytest.mark.parametrize("path", [".pre-commit-config.yaml", ".pre-commit-hooks.yaml"])
+def test_every_hook_installs_only_hash_checked_packages_from_the_lock(path: str) -> None:
+    # language: python would run `pip install . <additional_dependencies>`, which pip
+    # cannot hash-check; every hook goes through scripts/locked_hook.py instead.
+    found = hooks(path)
+    assert found
+    for hook in found:
+        assert hook["language"] == "unsupported_script", hook["id"]
+        assert "additional_dependencies" not in hook, hook["id"]
+        entry = str(hook["entry"]).split()
+        assert entry[0] == "scripts/locked_hook.py", hook["id"]
+        packages = entry[1 : entry.index("--")]
+        assert packages, hook["id"]
+        for package in packages:
+            assert package in LOCK, (hook["id"], package)
+        assert entry[entry.index("--") + 1] == "-m", hook["id"]
+
+
+def test_locked_hook_installs_with_require_hashes() -> None:
+    source = (REPO / "scripts/locked_hook.py").read_text(encoding="utf-8")
+    assert '"--require-hashes"' in source
+    assert (REPO / "scripts/locked_hook.py").stat().st_mode & 0o111  # pre-commit executes it
+
+
+def test_every_locked_package_has_a_hash() -> None:
+    blocks = locked_hook.parse_lock((REPO / "requirements.lock").read_text(encoding="utf-8"))
+    assert blocks.keys() == LOCK.keys()
+    for name, (block, _) in blocks.items():
+        assert re.search(r"--hash=sha256:[0-9a-f]{64}", block), name
+
+
+def test_locked_hook_takes_the_dependency_closure_from_the_lock() -> None:
+    lock = (REPO / "requirements.lock").read_text(encoding="utf-8")
+    reqs = locked_hook.requirements(lock, ["jsonschema"])
+    names = set(re.findall(r"^([a-z0-9-]+)==", reqs, re.M))
+    # jsonschema's own dependencies, found through the lock's `# via` comments.
+    assert {"jsonschema", "attrs", "referencing", "rpds-py", "jsonschema-specifications"} <= names
+    assert "mkdocs" not in names and "ruff" not in names
+    for name in names:
+        assert f"{name}=={LOCK[name]} " in reqs
+    for block in re.split(r"\n(?=\S)", reqs.strip()):
+        assert re.search(r"--hash=sha256:[0-9a-f]{64}", block), block
+    with pytest.raises(SystemExit, match=r"không có trong requirements\.lock: no-such-package"):
+        locked_hook.requirements(lock, ["no-such-package"])
 
 
 def test_vscode_maps_every_record_kind_to_its_schema() -> None:
