@@ -5,7 +5,8 @@ best of --repeat runs for floor, cold and warm: this machine's timings vary),
 peak memory is the child's maximum resident set. Trees are written once per size and
 seed under $BENCH_DIR (default: di-co-so-bench in the system's temporary folder) by scripts.synth.
 
-    python -m benchmarks.run [--sizes 10000,30000,100000] [--skip-check-jsonschema] [--skip-build]
+    python -m benchmarks.run [--sizes 10000,30000,100000] [--styles one-line,writing]
+                             [--skip-check-jsonschema] [--skip-build]
 """
 
 from __future__ import annotations
@@ -61,8 +62,11 @@ def measure(command: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def tree(size: int, root: Path) -> Path:
-    records = root / f"{size}" / "records"
+STYLES = ("one-line", "writing")  # how the trees' reports are written (scripts.synth --writing)
+
+
+def tree(size: int, root: Path, style: str) -> Path:
+    records = root / f"{size}-{style}" / "records"
     if not records.exists():
         officials = max(1, round(size / VISITS_PER_OFFICIAL))
         subprocess.run(
@@ -77,6 +81,7 @@ def tree(size: int, root: Path) -> Path:
                 str(size),
                 "--out",
                 str(records),
+                *(["--writing"] if style == "writing" else []),
             ],
             check=True,
             cwd=REPO,
@@ -113,6 +118,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", default="10000,30000,100000")
+    parser.add_argument(
+        "--styles",
+        default=",".join(STYLES),
+        help="one-line: reports on one line each; writing: paragraphs in folded and literal "
+        "blocks and over several lines, as people write them",
+    )
     parser.add_argument("--skip-check-jsonschema", action="store_true")
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="best of N for floor, cold and warm")
@@ -123,17 +134,20 @@ def main() -> None:
         f"# {platform.node()} · {os.cpu_count()} cores · Python {platform.python_version()} · {today}"
     )
     header = (
-        "| visits | floor s | cold s | cold/floor | warm s | warm/floor | check-jsonschema s | × faster |"
+        "| tree | visits | floor s | cold s | cold/floor | warm s | warm/floor | check-jsonschema s | × faster |"
         " build s | peak MiB (validate / build) |"
     )
     print(header)
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     # Byte-compile our package as installing it would: with PYTHONDONTWRITEBYTECODE set
     # (as on this workplace's machines), every run would otherwise compile it again.
     subprocess.run([PY, "-m", "compileall", "-q", str(REPO / "generator")], check=True)
-    builds: list[tuple[int, float]] = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        records = tree(size, root)
+    builds: dict[str, list[tuple[int, float]]] = {style: [] for style in STYLES}
+    runs = [
+        (int(size), style) for size in args.sizes.split(",") for style in args.styles.split(",")
+    ]
+    for size, style in runs:
+        records = tree(size, root, style)
         visits = sum(1 for _ in (records / "visits").rglob("*.yaml"))
         cache_dir = default_location(records)
         validate = [
@@ -170,17 +184,17 @@ def main() -> None:
                 f"site.build(o, date.fromisoformat({AS_OF!r}), Path({str(out)!r}), docs_dir=Path({str(docs)!r}))"
             )
             build, peak_build = measure([PY, "-c", script])
-            builds.append((visits, build))
+            builds[style].append((visits, build))
         print(
-            f"| {visits:,} | {floor:.2f} | {cold:.2f} | {cold / floor:.2f} | {warm:.2f} | {warm / floor:.2f} "
+            f"| {style} | {visits:,} | {floor:.2f} | {cold:.2f} | {cold / floor:.2f} | {warm:.2f} | {warm / floor:.2f} "
             f"| {cjs:.1f} | {cjs / cold:.1f} | {build:.1f} | {peak_validate:.0f} / {peak_build:.0f} |",
             flush=True,
         )
     # Growth of the build time per doubling of the records: (t2/t1) ** (1 / log2(n2/n1)).
-    for (n1, t1), (n2, t2) in itertools.pairwise(builds):
-        print(
-            f"build growth per doubling, {n1:,} → {n2:,} visits: {(t2 / t1) ** (1 / math.log2(n2 / n1)):.2f}×"
-        )
+    for style, measured in builds.items():
+        for (n1, t1), (n2, t2) in itertools.pairwise(measured):
+            growth = (t2 / t1) ** (1 / math.log2(n2 / n1))
+            print(f"build growth per doubling ({style}), {n1:,} → {n2:,} visits: {growth:.2f}×")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import json
 import math
 import random
 import re
+import textwrap
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -166,6 +167,19 @@ PROPOSALS = [
     "Kiện toàn Ban Chấp hành chi đoàn còn khuyết.",
     "Tổ chức giao lưu giữa các chi đoàn ấp để học tập kinh nghiệm.",
 ]
+# More of what a real report says, for trees written as people write (--writing).
+OBSERVATIONS = [
+    "Buổi sinh hoạt có {n} đoàn viên tham dự, thảo luận sôi nổi về việc làm sau thu hoạch.",
+    "Chi đoàn đã triển khai mô hình thắp sáng đường quê, đoàn viên góp công lắp đặt bóng đèn.",
+    "Qua trao đổi, nhiều thanh niên mong muốn được học nghề ngắn hạn tại địa phương.",
+    "Sổ đoàn viên được cập nhật đến tháng trước; danh sách đoàn viên đi làm ăn xa chưa đầy đủ.",
+    "Ban Chấp hành chi đoàn có {n} đồng chí, trong đó hai đồng chí mới được bầu bổ sung.",
+    "Đoàn xã phối hợp Hội Nông dân tổ chức tập huấn kỹ thuật trồng lúa cho thanh niên.",
+    "Điểm sinh hoạt thanh thiếu nhi của ấp xuống cấp, mái tôn bị dột sau mùa mưa.",
+    "Thanh niên địa phương hưởng ứng tốt phong trào hiến máu tình nguyện đợt vừa qua.",
+]
+
+
 ASSIGNERS = [
     "Thường trực Tỉnh đoàn",
     "Ban Thường vụ Tỉnh đoàn",
@@ -173,6 +187,28 @@ ASSIGNERS = [
     "Thường trực Huyện đoàn",
     "Lãnh đạo Ban",
 ]
+
+
+def written(head: str, text: str, rng: random.Random, indent: int) -> list[str]:
+    """``text`` after ``head`` as people write a paragraph in YAML: mostly a folded block
+    wrapped at 72 columns, sometimes a literal block of two paragraphs, plain text over
+    several lines (where it may be plain), or one line."""
+    pad = " " * indent
+    wrapped = textwrap.wrap(text, width=72, break_long_words=False, break_on_hyphens=False)
+    form = rng.random()
+    if form < 0.5 or len(wrapped) == 1:
+        return [head + ">-", *(pad + line for line in wrapped)]
+    if form < 0.65:
+        cut = len(wrapped) // 2
+        return [
+            head + "|",
+            *(pad + line for line in wrapped[:cut]),
+            "",
+            *(pad + line for line in wrapped[cut:]),
+        ]
+    if form < 0.85 and q(text) == text:  # plain text over lines: no ": ", no " #"
+        return [head + wrapped[0], *(pad + line for line in wrapped[1:])]
+    return [head + q(text)]
 
 
 def slug(text: str) -> str:
@@ -245,9 +281,11 @@ class Trip:
 
 
 class Factory:
-    def __init__(self, seed: int, officials: int, demo: bool) -> None:
+    def __init__(self, seed: int, officials: int, demo: bool, writing: bool = False) -> None:
         self.rng = random.Random(seed)
         self.demo = demo
+        # How reports are written (its own generator: the records' content is the same).
+        self.writing = random.Random(seed + 1) if writing else None
         self.wanted = officials
         self.units: dict[str, tuple[str, str, str | None]] = {}  # id -> (name, level, area)
         self.places: dict[str, str] = {}  # full id -> name
@@ -793,7 +831,9 @@ class Factory:
         for person in self.people:
             out[f"officials/{person.id}.yaml"] = self.official_file(person)
         for trip in self.trips:
-            out[f"visits/{trip.start.year}/{trip.person}/{trip.start}.yaml"] = self.visit_file(trip)
+            out[f"visits/{trip.start.year}/{trip.person}/{trip.start}.yaml"] = self.visit_file(
+                trip, self.writing
+            )
         out.update(self.plans())
         return out
 
@@ -823,7 +863,9 @@ class Factory:
         return "\n".join(lines) + "\n"
 
     @staticmethod
-    def visit_file(trip: Trip) -> str:
+    def visit_file(trip: Trip, writing: random.Random | None = None) -> str:
+        """A visit report; with ``writing``, its summary a paragraph and its text written
+        as people write it: folded and literal blocks, text over several lines."""
         lines = [f"official: {trip.person}", f"from: {trip.start}"]
         if trip.end != trip.start:
             lines.append(f"to: {trip.end}")
@@ -832,10 +874,19 @@ class Factory:
             lines.append(f"assigned_by: {q(trip.assigned_by)}")
         if trip.invitation_only:
             lines.append("invitation_only: true")
-        lines.append(f"summary: {q(trip.summary)}")
+        if writing is None:
+            lines.append(f"summary: {q(trip.summary)}")
+        else:
+            more = writing.sample(OBSERVATIONS, writing.randint(1, 4))
+            text = " ".join([trip.summary, *(o.format(n=writing.randint(5, 30)) for o in more)])
+            lines += written("summary: ", text, writing, indent=2)
         if trip.proposals:
             lines.append("proposals:")
-            lines += [f"  - {q(p)}" for p in trip.proposals]
+            for proposal in trip.proposals:
+                if writing is None:
+                    lines.append(f"  - {q(proposal)}")
+                else:
+                    lines += written("  - ", proposal, writing, indent=4)
         lines.append(f"reported_on: {trip.reported_on}")
         return "\n".join(lines) + "\n"
 
@@ -1040,10 +1091,15 @@ def main() -> None:
     )
     parser.add_argument("--officials", type=int, default=64)
     parser.add_argument("--seed", type=int, default=45)
+    parser.add_argument(
+        "--writing",
+        action="store_true",
+        help="summaries as paragraphs, written as folded and literal blocks and over lines",
+    )
     args = parser.parse_args()
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} exists and is not empty")
-    files = Factory(args.seed, args.officials, demo=args.mode == "demo").run()
+    files = Factory(args.seed, args.officials, demo=args.mode == "demo", writing=args.writing).run()
     write(files, args.out)
     visits = sum(1 for rel in files if rel.startswith("visits/"))
     print(f"{len(files)} files, {visits} visits -> {args.out}")
