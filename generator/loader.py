@@ -289,10 +289,21 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY
 
 def read_raw(path: str) -> bytes:
     """A record file's bytes; never through a link, and never more than the size limit
-    allows (a larger file reads as one byte more than the limit, for its error)."""
+    allows (a larger file reads as one byte more than the limit, for its error).
+
+    One read of the size the file has (asking for a megabyte every time would cost a
+    megabyte's allocation per file), and one more if it grew meanwhile.
+    """
     descriptor = os.open(path, _OPEN_FLAGS)
-    with open(descriptor, "rb") as handle:  # noqa: PTH123 - the hot path: no Path object per file
-        return handle.read(printable.MAX_FILE_BYTES + 1)
+    try:
+        limit = printable.MAX_FILE_BYTES + 1
+        wanted = min(os.fstat(descriptor).st_size + 1, limit)
+        data = os.read(descriptor, wanted)
+        if len(data) == wanted < limit:
+            data += os.read(descriptor, limit - wanted)
+        return data
+    finally:
+        os.close(descriptor)
 
 
 def read(

@@ -31,6 +31,9 @@ UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,127}):(?: +(.*))?\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)?\Z')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?\Z")
+_FLOW_ITEM = r'(?:"[^"\\,\]]*"|[A-Za-z0-9_][A-Za-z0-9_./-]*)'
+# The common flow sequence in one match: plain items and quoted ones without a comma.
+_FLOW = re.compile(rf"\[ *((?:{_FLOW_ITEM} *, *)*{_FLOW_ITEM})? *\](?: +#.*)?\Z")
 _FLOW_PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_./-]*")
 _FLOW_DOUBLE = re.compile(r'"([^"\\]*)"')
 _FLOW_SINGLE = re.compile(r"'((?:[^']|'')*)'")
@@ -276,6 +279,18 @@ def _closing_single(text: str) -> int:
 
 def _flow(text: str) -> list[Any]:
     """A one-line flow sequence of plain and quoted items, then spaces and a comment."""
+    simple = _FLOW.match(text)
+    if simple is not None:  # nearly every one: ["1.1", "1.6"], [tan-bien/thanh-tay]
+        inner = simple.group(1)
+        if inner is None:
+            return []
+        items = [item.strip(" ") for item in inner.split(",")]
+        return [item[1:-1] if item[0] == '"' else resolve_plain(item) for item in items]
+    return _flow_items(text)
+
+
+def _flow_items(text: str) -> list[Any]:
+    """A flow sequence item by item: quoted items may hold commas, ``#`` and brackets."""
     items: list[Any] = []
     at = 1
     size = len(text)
