@@ -5,70 +5,31 @@ Screenshots go to tests/artifacts/ (git-ignored) for review.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
+from tests.browser_support import launched, served
 from tests.site_fixture import build_reform, build_small
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
-CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
-
-
-def chromium() -> str:
-    found = os.environ.get("CHROMIUM") or next(filter(None, map(shutil.which, CANDIDATES)), None)
-    if not found:
-        pytest.fail(
-            "Chromium not found: install Debian's `chromium` (.ci/run does) or set CHROMIUM"
-        )
-    return found
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _, out = build_small(tmp_path_factory.mktemp("browser"))
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(out))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--disable-quic",
-            ],
-        )
+    with launched() as instance:
         yield instance
-        instance.close()
 
 
 @pytest.fixture
@@ -161,15 +122,8 @@ def test_quarterly_report_prints_without_navigation(page: Page, base_url: str) -
 def reform_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     outcome, out = build_reform(tmp_path_factory.mktemp("reform"))
     assert [f for f in outcome.findings if f.severity.value == "error"] == []
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(out))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(out) as url:
+        yield url
 
 
 def test_official_page_spanning_the_reform(page: Page, reform_url: str) -> None:

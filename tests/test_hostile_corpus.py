@@ -11,11 +11,8 @@ front matter parses, no workbook cell is a formula, every DOCX opens.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import io
 import re
-import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -27,15 +24,15 @@ import pytest
 import yaml
 from mkdocs.utils.meta import get_data
 from openpyxl import load_workbook
-from playwright.sync_api import Browser, Dialog, Page, Request, Route, sync_playwright
+from playwright.sync_api import Browser, Dialog, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from generator.findings import Severity
 from generator.layout import Kind
 from generator.pipeline import Outcome
+from tests.browser_support import launched, served
 from tests.hostile_payloads import FILE_NAMES, FORBIDDEN, MARK, groups, payloads
 from tests.hostile_tree import build, corpus_tree, limit
-from tests.test_browser import Quiet, chromium
 
 pytestmark = pytest.mark.slow
 
@@ -293,28 +290,16 @@ SCAN = """
 
 
 @pytest.fixture(scope="module")
-def served(hostile: tuple[Outcome, Path, Path]) -> Iterator[str]:
+def base_url(hostile: tuple[Outcome, Path, Path]) -> Iterator[str]:
     _, out, _ = hostile
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(out))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(out) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium(),
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with launched() as instance:
         yield instance
-        instance.close()
 
 
 class Watch:
@@ -368,13 +353,13 @@ def interact(watch: Watch, page: str) -> None:
 
 @pytest.mark.browser
 def test_no_page_runs_a_payload_in_chromium(
-    browser: Browser, served: str, hostile: tuple[Outcome, Path, Path]
+    browser: Browser, base_url: str, hostile: tuple[Outcome, Path, Path]
 ) -> None:
     _, out, _ = hostile
-    watch = Watch(browser, served)
+    watch = Watch(browser, base_url)
     pages = list(html_pages(out))
     for page in pages:
-        url = served + page.removesuffix("index.html")
+        url = base_url + page.removesuffix("index.html")
         watch.page.goto(url, wait_until="load")
         watch.scan(page)
         interact(watch, page)
@@ -385,10 +370,10 @@ def test_no_page_runs_a_payload_in_chromium(
 
 
 @pytest.mark.browser
-def test_search_results_run_no_payload(browser: Browser, served: str) -> None:
+def test_search_results_run_no_payload(browser: Browser, base_url: str) -> None:
     """Material shows search results from the index: the payloads must stay text there too."""
-    watch = Watch(browser, served)
-    watch.page.goto(served, wait_until="load")
+    watch = Watch(browser, base_url)
+    watch.page.goto(base_url, wait_until="load")
     found = []
     box = watch.page.locator("input.md-search__input")
     results = watch.page.locator(".md-search-result__item")
@@ -414,9 +399,9 @@ def test_search_results_run_no_payload(browser: Browser, served: str) -> None:
 
 
 @pytest.mark.browser
-def test_the_watch_sees_a_live_payload(browser: Browser, served: str) -> None:
+def test_the_watch_sees_a_live_payload(browser: Browser, base_url: str) -> None:
     """The checks above can fail: the same watch on a page where payloads are live."""
-    watch = Watch(browser, served)
+    watch = Watch(browser, base_url)
     watch.page.set_content(
         f"<p class={MARK}>x</p><img src=x onerror=\"alert('{MARK}')\">"
         f"<a href='javascript:void(0)'>y</a><img src='https://evil.example/{MARK}.png'>"

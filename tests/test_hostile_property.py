@@ -10,11 +10,8 @@ line); all NFC-normalised. A few examples by default; more with
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
-import threading
 import unicodedata
 from collections.abc import Iterator
 from itertools import count
@@ -23,13 +20,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from generator import pipeline, site
+from tests.browser_support import launched, served
 from tests.conftest import Tree, province
 from tests.hostile_payloads import FORBIDDEN_PATTERN
 from tests.hostile_tree import AS_OF
-from tests.test_browser import Quiet, chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -47,27 +44,16 @@ def printable_text(max_size: int) -> st.SearchStrategy[str]:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+def web_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     root = tmp_path_factory.mktemp("property")
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield root, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with served(root) as url:
+        yield root, url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(
-            executable_path=chromium(), args=["--no-sandbox", "--disable-gpu"]
-        )
+    with launched() as instance:
         yield instance
-        instance.close()
 
 
 Texts = tuple[str, str, str, str, str]  # name, role, summary, assigned_by, proposal
@@ -150,9 +136,9 @@ _runs = count()
     ]
 )
 def test_the_page_shows_exactly_the_text(
-    browser: Browser, served: tuple[Path, str], texts: list[Texts]
+    browser: Browser, web_root: tuple[Path, str], texts: list[Texts]
 ) -> None:
-    root, base = served
+    root, base = web_root
     run = root / f"r{next(_runs)}"
     build(run, texts)
     context = browser.new_context(java_script_enabled=True)
