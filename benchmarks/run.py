@@ -176,12 +176,15 @@ def main() -> None:
             build, peak_build = float("nan"), float("nan")
         else:
             docs, out = records.parent / "generated", records.parent / "public"
-            # What `generator build` does (cli._run freezes the loaded records), into a
-            # temporary folder instead of the repository's site/generated.
+            # What `generator build` does (cli._build: records frozen, pages generated,
+            # records let go, MkDocs run), into a temporary folder instead of the
+            # repository's site/generated.
+            day = f"date.fromisoformat({AS_OF!r})"
             script = (
                 "import gc; from datetime import date; from pathlib import Path; from generator import pipeline, site; "
-                f"o = pipeline.run(Path({str(records)!r}), date.fromisoformat({AS_OF!r})); gc.freeze(); "
-                f"site.build(o, date.fromisoformat({AS_OF!r}), Path({str(out)!r}), docs_dir=Path({str(docs)!r}))"
+                f"o = pipeline.run(Path({str(records)!r}), {day}); gc.freeze(); "
+                f"site.generate(o, {day}, Path({str(docs)!r})); del o; "
+                f"site.render_site(Path({str(out)!r}), {day}, Path({str(docs)!r}))"
             )
             build, peak_build = measure([PY, "-c", script])
             builds[style].append((visits, build))

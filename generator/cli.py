@@ -179,8 +179,11 @@ def _build(args: argparse.Namespace, as_of: date) -> int:
     from generator import site  # noqa: PLC0415 - MkDocs is imported only when building
 
     outcome = _run(args, as_of)
-    site.build(outcome, as_of, args.out)
-    return _errors_note(outcome)
+    code = _errors_note(outcome)
+    site.generate(outcome, as_of)
+    del outcome  # MkDocs reads only the pages: let it reuse the records' memory
+    site.render_site(args.out, as_of)
+    return code
 
 
 def _serve(args: argparse.Namespace, as_of: date) -> int:

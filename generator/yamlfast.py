@@ -360,32 +360,35 @@ def _block_lines(doc: _Text, start: int, indent: int, step: int) -> tuple[list[s
     indentation (blank ones as ``""``), and the line after them. Its indentation is
     ``indent + step`` with an indicator (``step``), else that of its first text line."""
     raw = doc.raw
-    end = start
-    first: int | None = None  # the indentation of the first line with text
-    leading = 0  # the most spaces on a blank line before it
-    while end < len(raw):
-        line = raw[end]
-        spaces = len(line) - len(line.lstrip(" "))
-        if spaces < len(line):
-            if spaces <= indent:
-                break
-            if first is None:
-                first = spaces
-        elif first is None:
-            leading = max(leading, spaces)
-        end += 1
-    if end == len(raw) and not doc.complete:
-        raise GiveUp  # its last line has no break: clipping differs there
-    block = indent + step if step else first
-    if block is None or (not step and leading > block):
-        raise GiveUp  # no text line, or blank lines deeper than the text: rare
+    size = len(raw)
+    first = start
+    leading = 0  # the most spaces on a blank line before the first text line
+    while first < size and not raw[first].strip(" "):
+        leading = max(leading, len(raw[first]))
+        first += 1
+    if first == size:
+        raise GiveUp  # no text line: rare, left to libyaml
+    line = raw[first]
+    spaces = len(line) - len(line.lstrip(" "))
+    if spaces <= indent:
+        raise GiveUp  # an empty block, then the next entry: rare
+    block = indent + step if step else spaces
+    if not step and leading > block:
+        raise GiveUp  # blank lines deeper than the text: rare
+    prefix = " " * block
     body: list[str] = []
-    for line in raw[start:end]:
-        spaces = len(line) - len(line.lstrip(" "))
-        if spaces == len(line) and spaces <= block:
-            body.append("")
-        elif spaces < block:
-            raise GiveUp  # less indented than the indicator says: libyaml explains it
-        else:
+    end = start
+    while end < size:
+        line = raw[end]
+        if line.startswith(prefix):
             body.append(line[block:])
+        elif line.strip(" "):  # text less indented than the block: its end, or an error
+            if len(line) - len(line.lstrip(" ")) > indent:
+                raise GiveUp  # less indented than the block, deeper than its key: libyaml explains
+            break
+        else:
+            body.append("")
+        end += 1
+    if end == size and not doc.complete:
+        raise GiveUp  # its last line has no break: clipping differs there
     return body, end
