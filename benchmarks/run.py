@@ -24,7 +24,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generator.cache import default_location
+from generator.reading.cache import default_location
 
 REPO = Path(__file__).resolve().parent.parent
 PY = sys.executable

@@ -17,19 +17,12 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from generator import (
-    cache,
-    codeowners,
-    deadlines,
-    exports,
-    incremental,
-    inert,
-    pipeline,
-    reporters,
-    scaffold,
-)
+from generator import incremental, inert, pipeline, scaffold
+from generator.domain.findings import Severity
+from generator.domain.outcome import Outcome
 from generator.errors import GeneratorError, UsageError
-from generator.findings import Severity
+from generator.publishing import codeowners, deadlines, exports, reporters
+from generator.reading import cache
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -121,7 +114,7 @@ def _keep_to_the_end() -> None:
     gc.freeze()
 
 
-def _run(args: argparse.Namespace, as_of: date) -> pipeline.Outcome:
+def _run(args: argparse.Namespace, as_of: date) -> Outcome:
     """Load and check the records, through the parse cache unless --no-cache."""
     parse_cache = None if args.no_cache else cache.ParseCache(cache.default_location(args.records))
     outcome = pipeline.run(args.records, as_of, parse_cache)
@@ -152,7 +145,7 @@ def _validate(args: argparse.Namespace, as_of: date) -> int:
     return EXIT_ERRORS if any(f.severity in failing for f in findings) else EXIT_OK
 
 
-def _errors_note(outcome: pipeline.Outcome) -> int:
+def _errors_note(outcome: Outcome) -> int:
     errors = sum(1 for f in outcome.findings if f.severity is Severity.ERROR)
     if errors:
         sys.stderr.write(
@@ -176,7 +169,7 @@ def _report(args: argparse.Namespace, as_of: date) -> int:
 
 
 def _build(args: argparse.Namespace, as_of: date) -> int:
-    from generator import site  # noqa: PLC0415 - MkDocs is imported only when building
+    from generator.publishing import site  # noqa: PLC0415 - MkDocs is imported only when building
 
     outcome = _run(args, as_of)
     code = _errors_note(outcome)

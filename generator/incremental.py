@@ -18,10 +18,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from generator import loader, pipeline
-from generator.cache import NO_DIGEST, STAT_SIZE, ParseCache, hashes, join
-from generator.findings import Finding, Severity, sort_findings
-from generator.layout import classify, is_visit_folder, is_visit_name
+from generator import pipeline
+from generator.domain.findings import Finding, Severity, sort_findings
+from generator.reading import loader
+from generator.reading.cache import NO_DIGEST, STAT_SIZE, ParseCache, hashes, join
+from generator.reading.layout import classify, is_visit_folder, is_visit_name
 
 STATE_VERSION = 4
 # The visits of one folder as the last result saw them: names, packed content
@@ -35,11 +36,11 @@ PACKAGE = Path(__file__).resolve().parent
 @functools.cache
 def code_fingerprint() -> bytes:
     """A hash of this tool's code and schemas: findings cached by another version are not reused."""
-    from generator.schema import schema_dir  # noqa: PLC0415 - avoids a cycle at import time
+    from generator.reading.schema import schema_dir  # noqa: PLC0415 - avoids a cycle at import time
 
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted([*PACKAGE.rglob("*.py"), *schema_dir().glob("*.json")]):
-        digest.update(path.name.encode() + path.read_bytes())
+        digest.update(path.name.encode() + path.read_bytes())  # names repeat; contents tell apart
     return digest.digest()
 
 

@@ -56,7 +56,7 @@ def markdown(value: object) -> str:
 
     Controls are first shown as in :func:`terminal` (so no line break either), then
     every Markdown or HTML character becomes a numeric character reference, as in
-    :func:`generator.escape.text`; ``.`` too, so ``www.example.org`` is not
+    :func:`generator.publishing.escape.text`; ``.`` too, so ``www.example.org`` is not
     autolinked (``:`` already stops ``https://…``), and a leading ``-``, which
     would start a list inside a list item.
     """

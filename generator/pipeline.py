@@ -11,13 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from generator import loader, model, schema
-from generator.cache import ParseCache
-from generator.compliance import Compliance
-from generator.findings import Finding, sort_findings
-from generator.layout import Kind, classify
-from generator.loader import Document
-from generator.rules import Context, run_all
+from generator.domain import model
+from generator.domain.compliance import Compliance
+from generator.domain.findings import Finding, sort_findings
+from generator.domain.outcome import Outcome
+from generator.domain.rules import Context, run_all
+from generator.reading import loader, schema
+from generator.reading.cache import ParseCache
+from generator.reading.layout import Kind, classify
+from generator.reading.loader import Document
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -42,13 +44,6 @@ def without_cyclic_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
             gc.enable()
 
     return wrapper
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    findings: list[Finding]
-    records: model.Records
-    compliance: Compliance
 
 
 _ID_IS_STEM = frozenset({Kind.OFFICIAL, Kind.LOCALITY})

@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator import structure
-from generator.compliance import Compliance
+from generator.domain import structure
+from generator.domain.compliance import Compliance
+from generator.domain.model import SEED_CONTENTS, Records
 from generator.errors import UsageError
-from generator.model import SEED_CONTENTS, Records
 from generator.vietnamese import LEVEL
 
 

@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from generator import pipeline
-from generator.cache import ParseCache, default_location
-from generator.site import CONFIG, generate
+from generator.publishing.site import CONFIG, generate
+from generator.reading.cache import ParseCache, default_location
 
 
 def signature(records: Path) -> tuple[tuple[str, int, int], ...]:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import settings
 
 from generator import pipeline
-from generator.findings import Finding
+from generator.domain.findings import Finding
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -16,9 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator import pipeline, schema, site
-from generator.layout import Kind
-from generator.pipeline import Outcome
+from generator import pipeline
+from generator.domain.outcome import Outcome
+from generator.publishing import site
+from generator.reading import schema
+from generator.reading.layout import Kind
 from tests.conftest import POLICY, Tree
 from tests.hostile_payloads import EVIL, FILE_NAMES, FORBIDDEN, MARK, groups, join
 

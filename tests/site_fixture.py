@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from generator import pipeline, site
-from generator.pipeline import Outcome
+from generator import pipeline
+from generator.domain.outcome import Outcome
+from generator.publishing import site
 from tests.conftest import Tree, district, province
 
 AS_OF = date(2020, 3, 20)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import schema
-from generator.layout import classify
-from generator.loader import SourceFile, parse_bytes
+from generator.reading import schema
+from generator.reading.layout import classify
+from generator.reading.loader import SourceFile, parse_bytes
 from tests.conftest import Tree, district, province
 
 CASES = sorted((Path(__file__).parent / "bad_inputs").glob("*.yaml"))

@@ -14,8 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import incremental, loader, pipeline
-from generator.cache import (
+from generator import incremental, pipeline
+from generator.cli import main
+from generator.reading import loader
+from generator.reading.cache import (
     MAGIC,
     NO_DIGEST,
     NO_STAT,
@@ -25,8 +27,7 @@ from generator.cache import (
     ParseCache,
     default_location,
 )
-from generator.cli import main
-from generator.layout import classify
+from generator.reading.layout import classify
 from tests.conftest import Tree, district, province
 
 AS_OF = date(2026, 11, 27)

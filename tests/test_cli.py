@@ -13,9 +13,9 @@ import pytest
 
 from generator import pipeline
 from generator.cli import main
-from generator.exports import json_document
-from generator.findings import Finding, Severity
-from generator.reporters import summary, workflow_command
+from generator.domain.findings import Finding, Severity
+from generator.publishing.exports import json_document
+from generator.publishing.reporters import summary, workflow_command
 from tests.conftest import Tree, province
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from generator.compliance import YearRow
-from generator.periods import Quarter, Span, add_months, merge, subtract, total_days
+from generator.domain.compliance import YearRow
+from generator.domain.periods import Quarter, Span, add_months, merge, subtract, total_days
 from tests.conftest import POLICY, Tree, district, province
 
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from generator import pipeline
-from generator.pipeline import Outcome
+from generator.domain.outcome import Outcome
 from tests.conftest import REPO
 
 

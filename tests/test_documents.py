@@ -13,7 +13,7 @@ import pytest
 from docx.shared import Mm
 from openpyxl import load_workbook
 
-from generator.pipeline import Outcome
+from generator.domain.outcome import Outcome
 from generator.vietnamese import STATUS
 from tests.site_fixture import build_small
 

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import pages, pipeline
-from generator.render import SourceLinks
+from generator import pipeline
+from generator.publishing import pages
+from generator.publishing.render import SourceLinks
 from tests.conftest import REPO
 from tests.site_fixture import AS_OF, small_tree
 

@@ -27,9 +27,9 @@ from openpyxl import load_workbook
 from playwright.sync_api import Browser, Dialog, Page, Request, Route
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from generator.findings import Severity
-from generator.layout import Kind
-from generator.pipeline import Outcome
+from generator.domain.findings import Severity
+from generator.domain.outcome import Outcome
+from generator.reading.layout import Kind
 from tests.browser_support import launched, served
 from tests.hostile_payloads import FILE_NAMES, FORBIDDEN, MARK, groups, payloads
 from tests.hostile_tree import build, corpus_tree, limit

@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser
 
-from generator import pipeline, site
+from generator import pipeline
+from generator.publishing import site
 from tests.browser_support import launched, served
 from tests.conftest import Tree, province
 from tests.hostile_payloads import FORBIDDEN_PATTERN

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator import loader
-from generator.layout import Kind, classify, is_visit_folder, is_visit_name
+from generator.reading import loader
+from generator.reading.layout import Kind, classify, is_visit_folder, is_visit_name
 from tests.conftest import REPO
 
 

@@ -27,10 +27,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from generator import deadlines, documents, exports, inert, office, periodic, reporters, xlsx
+from generator import inert
 from generator.cli import main
-from generator.findings import Finding, Severity
-from generator.pipeline import Outcome
+from generator.domain import periodic
+from generator.domain.findings import Finding, Severity
+from generator.domain.outcome import Outcome
+from generator.publishing import deadlines, documents, exports, office, reporters, xlsx
 from tests.conftest import LOCALITIES, UNITS, Tree, district, province
 from tests.test_documents import libreoffice_convert
 

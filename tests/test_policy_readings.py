@@ -15,7 +15,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model import SEED_CONTENTS
+from generator.domain.model import SEED_CONTENTS
 from tests.conftest import POLICY, Tree, district, province
 
 CODES = [code for code, _ in SEED_CONTENTS]

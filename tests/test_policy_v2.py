@@ -6,8 +6,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from generator import model, pages, periodic
-from generator.compliance import YearRow
+from generator.domain import model, periodic
+from generator.domain.compliance import YearRow
+from generator.publishing import pages
 from tests.conftest import POLICY, Tree, district, province
 
 MakeTree = Callable[..., Tree]

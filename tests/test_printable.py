@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator import printable
+from generator.reading import printable
 
 FORBIDDEN = (
     set(range(0x09))

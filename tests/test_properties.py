@@ -11,12 +11,13 @@ from typing import Any, cast
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import loader, pipeline
-from generator.compliance import Compliance, required_days
-from generator.findings import sort_findings
-from generator.model import Policy
-from generator.periods import days_in_year
-from generator.rules import Context, run_all
+from generator import pipeline
+from generator.domain.compliance import Compliance, required_days
+from generator.domain.findings import sort_findings
+from generator.domain.model import Policy
+from generator.domain.periods import days_in_year
+from generator.domain.rules import Context, run_all
+from generator.reading import loader
 from tests.conftest import Tree, province
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from generator.compliance import YearRow
+from generator.domain.compliance import YearRow
 from tests.conftest import LOCALITIES, UNITS, Tree, district, province
 
 POLICIES = Path(__file__).parent / "policies"

@@ -8,9 +8,11 @@ from typing import Any
 
 import pytest
 
-from generator import deadlines, pages, periodic, scaffold
-from generator.findings import Finding
-from generator.periods import Quarter
+from generator import scaffold
+from generator.domain import periodic
+from generator.domain.findings import Finding
+from generator.domain.periods import Quarter
+from generator.publishing import deadlines, pages
 from tests.conftest import POLICY, UNITS, Tree, district, province
 
 OLD = {

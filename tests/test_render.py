@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from generator import pipeline
 from generator.errors import BuildError
-from generator.render import front_matter, markdown_page, write_pages
+from generator.publishing.pages import write_pages
+from generator.publishing.render import front_matter, markdown_page
 from tests.conftest import Tree, province
 
 # MkDocs's own test for front matter (mkdocs.utils.meta.YAML_RE).

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from generator import cli, pipeline
-from generator.codeowners import codeowners
-from generator.layout import Kind
-from generator.schema import SCHEMA_FILES
+from generator.publishing.codeowners import codeowners
+from generator.reading.layout import Kind
+from generator.reading.schema import SCHEMA_FILES
 from scripts import locked_hook
 from tests.conftest import REPO
 

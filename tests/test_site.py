@@ -15,9 +15,10 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import MkDocsException
 from openpyxl import load_workbook
 
-from generator import escape, pages, pipeline, render, site
+from generator import pipeline
 from generator.errors import BuildError
-from generator.exports import report_csv, report_json
+from generator.publishing import escape, pages, render, site
+from generator.publishing.exports import report_csv, report_json
 from tests.site_fixture import AS_OF, HOSTILE, build_small, small_tree
 
 pytestmark = pytest.mark.slow

@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline, printable, schema
-from generator.cache import ParseCache, content_hash, default_location, stat_key
+from generator import pipeline
 from generator.cli import main
-from generator.layout import Kind
+from generator.reading import printable, schema
+from generator.reading.cache import ParseCache, content_hash, default_location, stat_key
+from generator.reading.layout import Kind
 from tests.conftest import REPO, Tree, province
 
 AS_OF = "2026-11-27"

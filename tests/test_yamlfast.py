@@ -14,8 +14,8 @@ import pytest
 from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
-from generator.yamlfast import UNSAFE, GiveUp, parse_values, read
-from generator.yamlread import YamlProblem, decode, parse
+from generator.reading.yamlfast import UNSAFE, GiveUp, parse_values, read
+from generator.reading.yamlread import YamlProblem, decode, parse
 
 REPO = Path(__file__).resolve().parent.parent
 

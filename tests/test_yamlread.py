@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from generator.yamlread import MAX_DEPTH, YamlProblem, decode, parse
+from generator.reading.yamlread import MAX_DEPTH, YamlProblem, decode, parse
 
 
 def test_values_follow_yaml_1_2_core() -> None:

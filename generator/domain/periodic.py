@@ -1,0 +1,160 @@
+"""Figures for a period (quarter, half-year, year): the content of the periodic reports."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.domain import structure
+from generator.domain.compliance import Compliance
+from generator.domain.findings import Finding
+from generator.domain.model import Visit
+from generator.domain.periods import Quarter, Span, quarters, total_days
+from generator.vietnamese import name_key
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    official: str
+    day: date
+    places: tuple[str, ...]
+    text: str
+
+
+@dataclass(slots=True)
+class Section:
+    """Figures of one unit (or of the whole province) over a period."""
+
+    key: str  # unit id, or "" for the province
+    title: str
+    visits: int = 0
+    counted_visits: int = 0
+    days: int = 0
+    contents: dict[str, int] = field(default_factory=dict)  # code -> visits, catalogue order
+    places: set[str] = field(default_factory=set)
+    late_reports: list[Visit] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    # official -> (planned days, counted days)
+    plan_vs_actual: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodReport:
+    kind: str  # "quarter" | "half" | "year"
+    slug: str
+    title: str
+    span: Span
+    province: Section
+    units: list[Section]
+    # (code, name) of the contents of the policies governing the period, in catalogue order.
+    catalogue: tuple[tuple[str, str], ...] = ()
+
+
+def catalogue(compliance: Compliance, span: Span) -> tuple[tuple[str, str], ...]:
+    """The content codes of every policy governing a day of ``span`` (first name wins)."""
+    codes: dict[str, str] = {}
+    for policy_span, policy in compliance.policy_spans:
+        if policy_span.overlaps(span):
+            for content in policy.contents:
+                codes.setdefault(content.code, content.name)
+    return tuple(codes.items())
+
+
+def _add(section: Section, visit: Visit, counted: bool, late: bool) -> None:
+    section.visits += 1
+    section.counted_visits += counted
+    for code in visit.contents:
+        if code in section.contents:
+            section.contents[code] += 1
+    section.places.update(visit.places)
+    if late:
+        section.late_reports.append(visit)
+    section.proposals.extend(
+        Proposal(visit.official, visit.start, visit.places, text) for text in visit.proposals
+    )
+
+
+def build(
+    compliance: Compliance, findings: list[Finding], *, kind: str, slug: str, title: str, span: Span
+) -> PeriodReport:
+    """Visits whose first day is in ``span``, grouped by the unit the official was in that day."""
+    records = compliance.records
+    late_files = {f.file for f in findings if f.rule == "report-late"}
+    codes = catalogue(compliance, span)
+    province = Section("", "Toàn tỉnh", contents=dict.fromkeys([c for c, _ in codes], 0))
+    units = {
+        unit.id: Section(unit.id, unit.name, contents=dict.fromkeys([c for c, _ in codes], 0))
+        for unit in structure.units_in(records, span)
+    }
+    by_official: dict[str, list[Span]] = defaultdict(list)
+    by_unit: dict[tuple[str, str], list[Span]] = defaultdict(list)
+    for visit in compliance.visits_starting(span):
+        counted = compliance.counted(visit)
+        unit = compliance.unit_on(visit.official, visit.start)
+        section = units.get(unit.id) if unit else None
+        for target in (province, section):
+            if target is not None:
+                _add(target, visit, counted, visit.source.file in late_files)
+        if counted:
+            by_official[visit.official].append(visit.span.intersect(span))
+            if section is not None:
+                by_unit[(section.key, visit.official)].append(visit.span.intersect(span))
+    province.days = sum(total_days(spans) for spans in by_official.values())
+    planned: Counter[tuple[str, str]] = Counter()
+    in_span = {(q.year, q.number) for q in quarters(span.first, span.last)}
+    for plan in records.plans:
+        if (plan.year, plan.quarter) in in_span and plan.unit in units:
+            for entry in plan.entries:
+                planned[(plan.unit, entry.official)] += entry.days
+
+    def by_name(key: tuple[str, str]) -> tuple[object, ...]:
+        official = records.officials.get(key[1])
+        return name_key(official.name) if official else ((), key[1])
+
+    for uid, official in sorted(set(planned) | set(by_unit), key=by_name):
+        done = total_days(by_unit.get((uid, official), []))
+        units[uid].plan_vs_actual[official] = (planned[(uid, official)], done)
+        units[uid].days += done
+    ordered = sorted(
+        units.values(), key=lambda s: (records.units[s.key].level != "province", s.key)
+    )
+    return PeriodReport(kind, slug, title, span, province, ordered, codes)
+
+
+def quarter_report(
+    compliance: Compliance, findings: list[Finding], quarter: Quarter
+) -> PeriodReport:
+    slug = f"quy-{quarter.year}-{quarter.number}"
+    title = f"Báo cáo {quarter.label_lower}"
+    return build(compliance, findings, kind="quarter", slug=slug, title=title, span=quarter.span)
+
+
+def half_report(
+    compliance: Compliance, findings: list[Finding], year: int, half: int
+) -> PeriodReport:
+    first = date(year, 1 if half == 1 else 7, 1)
+    last = date(year, 6, 30) if half == 1 else date(year, 12, 31)
+    label = "6 tháng đầu năm" if half == 1 else "6 tháng cuối năm"
+    return build(
+        compliance,
+        findings,
+        kind="half",
+        slug=f"6-thang-{year}-{half}",
+        title=f"Báo cáo {label} {year}",
+        span=Span(first, last),
+    )
+
+
+def year_report(compliance: Compliance, findings: list[Finding], year: int) -> PeriodReport:
+    """The annual report: 1 January to the year-end policy's ``annual_cutoff`` (or 31 December)."""
+    policy = compliance.report_policy(year)
+    span = policy.annual_span(year) if policy else Span(date(year, 1, 1), date(year, 12, 31))
+    return build(
+        compliance,
+        findings,
+        kind="year",
+        slug=f"nam-{year}",
+        title=f"Báo cáo năm {year}",
+        span=span,
+    )

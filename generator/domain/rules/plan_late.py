@@ -1,0 +1,34 @@
+"""Kế hoạch quý phải đăng ký đúng hạn (mục IV.1, Bước 2).
+
+Vi phạm khi: kế hoạch của đơn vị thuộc cấp phải đăng ký đúng hạn
+(``plan_deadline_levels``; kế hoạch 45: các ban, văn phòng cấp tỉnh) có ngày
+đăng ký ``registered_on`` sau hạn: ngày ``plan_deadline_day`` (kế hoạch 45: ngày
+15) của tháng đầu quý, theo quy định có hiệu lực vào ngày đó. Quy định không có
+``plan_deadline_day`` thì không có hạn, không xét.
+"""
+
+from collections.abc import Iterator
+
+from generator.domain.findings import Finding, Severity
+from generator.domain.periods import Quarter
+from generator.domain.rules.base import Context, Rule
+from generator.vietnamese import short_date
+
+RULE = Rule("plan-late", Severity.VIOLATION, "Đăng ký kế hoạch trễ hạn")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for plan in ctx.records.plans:
+        quarter = Quarter(plan.year, plan.quarter)
+        deadline = ctx.compliance.deadline(quarter)
+        unit = ctx.records.units.get(plan.unit)
+        if deadline is None or unit is None:
+            continue
+        day, policy = deadline
+        if unit.level in policy.plan_deadline_levels and plan.registered_on > day:
+            yield RULE.on_plan(
+                plan,
+                "registered_on",
+                message=f"Kế hoạch {quarter.label} đăng ký ngày {short_date(plan.registered_on)}, trễ "
+                f"{(plan.registered_on - day).days} ngày so với hạn {short_date(day)}",
+            )

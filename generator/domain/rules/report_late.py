@@ -1,0 +1,39 @@
+"""Báo cáo kết quả phải nộp đúng hạn sau mỗi đợt đi (mục IV.1, Bước 5).
+
+Vi phạm khi: đợt đi thực hiện khi cán bộ công tác ở một cấp phải nộp báo cáo
+đúng hạn (``report_deadline_levels``; kế hoạch 45: cấp tỉnh), và ngày nộp
+``reported_on`` sau ngày kết thúc cộng ``report_within_days`` ngày (kế hoạch 45:
+3 ngày). Hạn tính theo quy định có hiệu lực vào ngày bắt đầu đợt đi; quy định
+không có ``report_within_days`` thì không xét.
+"""
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+from generator.domain.findings import Finding, Severity
+from generator.domain.rules.base import Context, Rule
+from generator.vietnamese import short_date
+
+RULE = Rule("report-late", Severity.VIOLATION, "Nộp báo cáo trễ hạn")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for visit in ctx.records.visits:
+        policy = ctx.compliance.policy_on(visit.start)
+        if (
+            policy is None
+            or policy.report_within_days is None
+            or not ctx.compliance.is_covered(visit)
+            or ctx.compliance.visit_level(visit) not in policy.report_deadline_levels
+        ):
+            continue
+        due = visit.end + timedelta(days=policy.report_within_days)
+        if visit.reported_on > due:
+            late = (visit.reported_on - due).days
+            yield RULE.on_visit(
+                ctx,
+                visit,
+                "reported_on",
+                message=f"Báo cáo nộp ngày {short_date(visit.reported_on)}, trễ {late} ngày so với hạn "
+                f"{short_date(due)}",
+            )

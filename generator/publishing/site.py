@@ -1,0 +1,71 @@
+"""Build the static site: write pages into ``site/generated``, run MkDocs, swap into place.
+
+The generator writes plain Markdown (holding escaped HTML) and data files; MkDocs
+only renders them, with no plugin or hook of ours, so ``mkdocs.yml`` stays plain
+and the site can move to another engine that reads it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from generator.domain.outcome import Outcome
+from generator.errors import BuildError
+from generator.publishing.pages import write_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"
+GENERATED = ROOT / "site" / "generated"
+
+
+def generate(outcome: Outcome, as_of: date, docs_dir: Path = GENERATED) -> None:
+    """Write every page and data file into ``docs_dir``, touching only what changed."""
+    write_pages(outcome, as_of, docs_dir)
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace ``target`` by ``new``; on failure ``target`` is left as it was."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def render_site(out: Path, as_of: date, docs_dir: Path = GENERATED, config: Path = CONFIG) -> None:
+    """Run the MkDocs build into a fresh folder and swap it into ``out``.
+
+    ``SOURCE_DATE_EPOCH`` (midnight UTC of ``as_of``) fixes the sitemap's dates and
+    the gzip header, so a commit and an ``as_of`` build byte-identical output.
+    """
+    os.environ["SOURCE_DATE_EPOCH"] = str(
+        int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
+    )
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build  # noqa: PLC0415 - heavy import, only when building
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        cfg = load_config(str(config), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
+        build(cfg)
+        _swap(staging, out)
+    except (MkDocsException, OSError) as exc:
+        raise BuildError(f"dựng trang web thất bại, trang cũ được giữ nguyên: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def build(outcome: Outcome, as_of: date, out: Path, docs_dir: Path = GENERATED) -> None:
+    generate(outcome, as_of, docs_dir)
+    render_site(out, as_of, docs_dir)
