@@ -6,6 +6,7 @@ comes from the policy that governs the day in question.
 
 from __future__ import annotations
 
+import enum
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
@@ -40,6 +41,28 @@ class Applicable:
     level: str | None
 
 
+class Status(enum.StrEnum):
+    """A person-year's result (SPEC §3); the value is what exports and JSON carry."""
+
+    MET = "met"
+    NOT_MET = "not_met"
+    IN_PROGRESS = "in_progress"
+    EXEMPT = "exempt"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese word shown to officials."""
+        return _STATUS_LABEL[self]
+
+
+_STATUS_LABEL = {
+    Status.MET: "Đạt",
+    Status.NOT_MET: "Chưa đạt",
+    Status.IN_PROGRESS: "Đang thực hiện",
+    Status.EXEMPT: "Miễn",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class YearRow:
     """One official's figures for one year (a row of ``report``)."""
@@ -54,7 +77,7 @@ class YearRow:
     district_visit: bool
     grassroots_visit: bool
     branch_meeting: bool | None
-    status: str
+    status: Status
     province_applicable_days: int
     # (level, place kinds of a group) that no counted visit made at that level reached.
     missing_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -71,7 +94,7 @@ class YearRow:
             "district_visit": self.district_visit,
             "grassroots_visit": self.grassroots_visit,
             "branch_meeting": self.branch_meeting,
-            "status": self.status,
+            "status": self.status.value,
         }
 
 
@@ -359,13 +382,13 @@ class Compliance:
         last = max(covered, key=lambda c: (c[1].assignment.start, c[0].last))[1].assignment
         unit = self.records.units.get(last.unit)
         if applicable == 0:
-            status = "exempt"
+            status = Status.EXEMPT
         elif not self.finished(year):
-            status = "in_progress"
+            status = Status.IN_PROGRESS
         elif counted_days >= required and not missing and branch is not False:
-            status = "met"
+            status = Status.MET
         else:
-            status = "not_met"
+            status = Status.NOT_MET
         return YearRow(
             official=official.id,
             year=year,
