@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from sys import intern
 from typing import Any
 
 from generator.reading.yamlread import MAX_DEPTH, parse, resolve_plain
@@ -132,6 +133,7 @@ def _mapping(doc: _Text, i: int, indent: int, depth: int) -> tuple[dict[str, Any
         if at > indent or match is None:
             raise GiveUp
         key, rest = match.group(1, 2)
+        key = intern(key)  # a tree repeats a handful of keys a million times: keep one copy
         if key in mapping:
             raise GiveUp
         if not rest or rest[0] == "#":
@@ -140,7 +142,7 @@ def _mapping(doc: _Text, i: int, indent: int, depth: int) -> tuple[dict[str, Any
             rest[0] not in _INDICATORS and " #" not in rest and ": " not in rest and rest[-1] != ":"
         ) and (i + 1 == len(lines) or lines[i + 1][0] <= indent):
             # The plain one-line scalar, inlined: most values.
-            mapping[key], i = resolve_plain(rest), i + 1
+            mapping[key], i = _shared(resolve_plain(rest)), i + 1
         else:
             mapping[key], i = _value(doc, i, rest, indent)
     return mapping, i
@@ -277,6 +279,19 @@ def _closing_single(text: str) -> int:
     return at
 
 
+def _shared(value: Any) -> Any:
+    """One copy of a short string (an id, a code, a date) however many records repeat it.
+
+    Ids, content codes and dates recur across 100k visits; one copy each saves about
+    a tenth of the memory a large tree's values take. Longer text (a summary) is kept
+    as it is: it seldom repeats.
+    """
+    return intern(value) if type(value) is str and len(value) <= _SHARED_LENGTH else value
+
+
+_SHARED_LENGTH = 48
+
+
 def _flow(text: str) -> list[Any]:
     """A one-line flow sequence of plain and quoted items, then spaces and a comment."""
     simple = _FLOW.match(text)
@@ -285,7 +300,7 @@ def _flow(text: str) -> list[Any]:
         if inner is None:
             return []
         items = [item.strip(" ") for item in inner.split(",")]
-        return [item[1:-1] if item[0] == '"' else resolve_plain(item) for item in items]
+        return [_shared(item[1:-1] if item[0] == '"' else resolve_plain(item)) for item in items]
     return _flow_items(text)
 
 
