@@ -16,12 +16,28 @@ _GENERIC = re.compile(
     r"^(xã|phường|thị trấn|đặc khu|ấp|khu phố|tổ dân phố|huyện|thị xã|thành phố|tp\.?)\s+",
     re.IGNORECASE,
 )
+_CUTOFF = 0.6
+_MARGIN = 0.05
 _DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
 
 
 def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
-    """Up to ``n`` existing ids that look like ``word``, most alike first."""
-    return difflib.get_close_matches(word, sorted(set(choices)), n=n, cutoff=0.6)
+    """Up to ``n`` existing ids that look like ``word``, most alike first.
+
+    Only those nearly as alike as the best one: a clear match is named alone.
+    """
+    scored = []
+    for choice in sorted(set(choices)):
+        matcher = difflib.SequenceMatcher(None, word, choice)
+        if matcher.real_quick_ratio() >= _CUTOFF and matcher.quick_ratio() >= _CUTOFF:
+            ratio = matcher.ratio()
+            if ratio >= _CUTOFF:
+                scored.append((-ratio, choice))
+    scored.sort()
+    if not scored:
+        return []
+    best = -scored[0][0]
+    return [choice for ratio, choice in scored[:n] if -ratio >= best - _MARGIN]
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
