@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import pipeline
+from generator import pipeline, placeholders
 from generator.cli import main
 from generator.domain.findings import Finding, Severity
 from generator.publishing.exports import json_document
@@ -227,7 +227,7 @@ def test_internal_failure_exits_3_without_traceback(
     assert "Lỗi nội bộ" in err and "Traceback" not in err
 
 
-def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(
+def test_new_visit_writes_a_skeleton_that_passes_once_filled_and_never_overwrites(
     tree: Tree, capsys: pytest.CaptureFixture[str]
 ) -> None:
     tree.official("binh", {"unit": "hd-tan-bien", "role": "Phó Bí thư", "from": "2016-01-01"})
@@ -250,8 +250,18 @@ def test_new_visit_writes_a_valid_skeleton_and_never_overwrites(
         "tan-bien/thanh-tay/thanh-hoa" in text and "go-dau" not in text
     )  # only the official's district
     assert "reported_on: 2019-08-07" in text
+    assert "#   tan-bien/thanh-tay/thanh-hoa  Ấp Thạnh Hòa" in text  # hamlets are listed
+    # Untouched, its placeholder place and summary are errors, each on its own line.
+    errors = [f for f in tree.findings("2019-08-07") if f.severity.value == "error"]
+    assert [(f.rule, f.line) for f in errors] == [("schema", 7), ("schema", 11)]
+    assert "chọn mã địa bàn" in errors[0].message and "tóm tắt thật" in errors[1].message
+    filled = text.replace(placeholders.PLACE, "tan-bien/thanh-tay/thanh-hoa").replace(
+        placeholders.SUMMARY, "Dự sinh hoạt chi đoàn ấp Thạnh Hòa."
+    )
+    first.write_text(filled.replace('["1.1"]', '["1.6"]'), encoding="utf-8")
     errors = [f for f in tree.findings("2019-08-07") if f.severity.value == "error"]
     assert errors == []
+    text = first.read_text(encoding="utf-8")
     assert main(args) == 0
     assert first.read_text(encoding="utf-8") == text
     assert (tree.records / "visits/2019/binh/2019-08-05-2.yaml").exists()
