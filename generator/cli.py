@@ -253,11 +253,12 @@ def _intake(args: argparse.Namespace, as_of: date) -> int:
     result = intake.intake(_read_form(args.form), args.records, as_of)
     if args.messages is not None:
         args.messages.write_text(
-            "".join(f"- {inert.markdown(p)}\n" for p in result.problems), encoding="utf-8"
+            "".join(f"- **{label}**: {inert.markdown(text)}\n" for label, text in result.problems),
+            encoding="utf-8",
         )
     if result.path is None:
-        for problem in result.problems:
-            sys.stderr.write(f"Lỗi: {inert.terminal(problem)}\n")
+        for label, text in result.problems:
+            sys.stderr.write(f"Lỗi: {label}: {inert.terminal(text)}\n")
         return EXIT_ERRORS
     sys.stdout.write(f"{inert.terminal(result.path)}\n")
     return EXIT_OK

@@ -190,7 +190,7 @@ def test_messages_file_is_inert_markdown(staffed: Tree, tmp_path: Path) -> None:
     args = ["intake", "--form", str(form_file), "--records", str(staffed.records)]
     assert main([*args, "--as-of", "2019-08-10", "--messages", str(messages)]) == 1
     text = messages.read_text(encoding="utf-8")
-    assert text.startswith("- Cán bộ")
+    assert text.startswith("- **Cán bộ**: ")
     assert "](" not in text and "[x]" not in text
 
 

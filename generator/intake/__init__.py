@@ -25,12 +25,11 @@ from generator.intake.fields import BY_ID
 @dataclass(frozen=True, slots=True)
 class Result:
     path: Path | None  # the record written, or None when refused
-    problems: list[str]  # one Vietnamese message per problem, each naming its field
+    problems: list[tuple[str, str]]  # (field label, Vietnamese message), one per problem
 
 
-def _named(key: str, message: str) -> str:
-    label = BY_ID[key].label if key in BY_ID else "Báo cáo"
-    return f"{label}: {message}"
+def _named(key: str, message: str) -> tuple[str, str]:
+    return (BY_ID[key].label if key in BY_ID else "Báo cáo", message)
 
 
 def _errors(findings: list[Finding]) -> set[tuple[object, ...]]:

@@ -138,8 +138,9 @@ def read(values: dict[str, str], records: Records, compliance: Compliance, as_of
     draft = Draft()
     for key, text in values.items():
         _text(draft, key, text)
-    if draft.problems:
-        return draft  # nothing from a body with markup or hidden characters goes further
+    # A field with markup or hidden characters goes no further; the others are still checked.
+    refused = {key for key, _ in draft.problems}
+    values = {key: text for key, text in values.items() if key not in refused}
     official = (
         _official(draft, values[f.OFFICIAL.id], records) if values.get(f.OFFICIAL.id) else None
     )
