@@ -250,3 +250,16 @@ def test_the_committed_form_lists_every_official_and_content(tmp_path: Path) -> 
     assert len(official) == len(records.officials) == len(set(official))
     assert {o.rsplit("(", 1)[1].rstrip(")") for o in official} == set(records.officials)
     assert [c.split(" — ")[0] for c in contents] == [code for code, _ in form.catalogue(records)]
+
+
+@pytest.mark.parametrize("content", [None, b"\xff\xfe\x00bad"])
+def test_an_unreadable_form_file_is_a_usage_error(
+    staffed: Tree, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None
+) -> None:
+    path = tmp_path / "issue.md"
+    if content is not None:
+        path.write_bytes(content)
+    args = ["intake", "--form", str(path), "--records", str(staffed.records)]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("Lỗi: ") and "Traceback" not in err
