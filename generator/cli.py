@@ -17,10 +17,12 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from generator import incremental, inert, pipeline, scaffold
+from generator import compare, focus, incremental, inert, intake, pipeline, scaffold
 from generator.domain.findings import Severity
 from generator.domain.outcome import Outcome
 from generator.errors import GeneratorError, UsageError
+from generator.intake import form as intake_form
+from generator.intake.fields import FORM_FILE
 from generator.publishing import codeowners, deadlines, exports, reporters
 from generator.reading import cache
 
@@ -72,6 +74,12 @@ def _parser() -> argparse.ArgumentParser:
     common(validate)
     validate.add_argument("--format", choices=("text", "github", "json"), default=None)
     validate.add_argument("--strict", action="store_true", help="vi phạm cũng làm lệnh thất bại")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="tệp đã thay đổi: chỉ in vi phạm, cảnh báo của các tệp này (lỗi thì in tất cả)",
+    )
 
     report = commands.add_parser("report", help="kết quả thực hiện theo cán bộ và năm")
     common(report)
@@ -93,6 +101,30 @@ def _parser() -> argparse.ArgumentParser:
     visit.add_argument(
         "--from", dest="start", type=_as_of, required=True, help="ngày bắt đầu YYYY-MM-DD"
     )
+
+    intake_ = commands.add_parser(
+        "intake", help="tạo hồ sơ báo cáo từ nội dung một báo cáo gửi bằng mẫu (issue form)"
+    )
+    common(intake_)
+    intake_.add_argument("--form", type=Path, required=True, help="tệp chứa nội dung báo cáo")
+    intake_.add_argument(
+        "--messages",
+        type=Path,
+        default=None,
+        help="ghi các lỗi (Markdown) vào tệp này để bình luận",
+    )
+
+    form = commands.add_parser("issue-form", help="mẫu báo cáo (issue form) làm từ hồ sơ")
+    common(form)
+    form.add_argument(
+        "--out", type=Path, default=None, help=f"ghi vào tệp này (thường là {FORM_FILE})"
+    )
+
+    compare_ = commands.add_parser(
+        "compare", help="so sánh vi phạm và kết quả giữa hai bộ hồ sơ (Markdown)"
+    )
+    common(compare_)
+    compare_.add_argument("--base", type=Path, required=True, help="thư mục hồ sơ trước thay đổi")
 
     due = commands.add_parser("deadlines", help="các hạn sắp tới và đã quá (Markdown)")
     common(due)
@@ -129,6 +161,8 @@ def _validate(args: argparse.Namespace, as_of: date) -> int:
         parse_cache = cache.ParseCache(cache.default_location(args.records))
         findings = incremental.validate(args.records, as_of, parse_cache)
     _keep_to_the_end()
+    if args.paths:
+        findings = focus.focused(findings, args.paths, args.records)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if fmt == "json":
         reporters.as_json(findings, as_of, sys.stdout)
@@ -215,6 +249,55 @@ def _codeowners(args: argparse.Namespace, as_of: date) -> int:
     return _errors_note(outcome)
 
 
+def _intake(args: argparse.Namespace, as_of: date) -> int:
+    result = intake.intake(_read_form(args.form), args.records, as_of)
+    if args.messages is not None:
+        args.messages.write_text(
+            "".join(f"- **{label}**: {inert.markdown(text)}\n" for label, text in result.problems),
+            encoding="utf-8",
+        )
+    if result.path is None:
+        for label, text in result.problems:
+            sys.stderr.write(f"Lỗi: {label}: {inert.terminal(text)}\n")
+        return EXIT_ERRORS
+    sys.stdout.write(f"{inert.terminal(result.path)}\n")
+    return EXIT_OK
+
+
+def _read_form(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise UsageError(f"không đọc được tệp {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"tệp {path} không mã hóa UTF-8") from exc
+
+
+def _issue_form(args: argparse.Namespace, as_of: date) -> int:
+    outcome = _run(args, as_of)
+    text = intake_form.render(outcome.records)
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(text, encoding="utf-8")
+    return _errors_note(outcome)
+
+
+def _compare(args: argparse.Namespace, as_of: date) -> int:
+    if not args.base.is_dir():
+        raise UsageError(f"không đọc được thư mục hồ sơ: {args.base}")
+    base = pipeline.run(args.base, as_of)
+    head = pipeline.run(args.records, as_of)
+    text = compare.markdown(compare.difference(base, head))
+    sys.stdout.write(text)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with Path(summary_path).open("a", encoding="utf-8") as summary:
+            summary.write(text)
+    return EXIT_OK
+
+
 COMMANDS = {
     "validate": _validate,
     "report": _report,
@@ -223,6 +306,9 @@ COMMANDS = {
     "new": _new,
     "deadlines": _deadlines,
     "codeowners": _codeowners,
+    "intake": _intake,
+    "issue-form": _issue_form,
+    "compare": _compare,
 }
 
 

@@ -1,4 +1,7 @@
-"""``new visit``: a correctly named, schema-valid skeleton of a visit report.
+"""``new visit``: a correctly named skeleton of a visit report.
+
+Its summary and place are placeholders that the schema step reports until they are
+replaced (:mod:`generator.placeholders`), so an untouched skeleton never passes.
 
 The only code that writes under ``records/``; it never overwrites a file.
 """
@@ -8,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from generator import placeholders
 from generator.domain import structure
 from generator.domain.compliance import Compliance
 from generator.domain.model import SEED_CONTENTS, Records
@@ -51,7 +55,6 @@ def visit_skeleton(records: Records, compliance: Compliance, official_id: str, s
     if unit is None:
         raise UsageError(f"ngày {start:%d/%m/%Y} cán bộ {official_id} không công tác ở đơn vị nào")
     choices = _place_lines(records, unit.area, start)
-    default = choices[0].split()[1] if choices else "ma-huyen/ma-xa"
     policy = compliance.policy_on(start)
     assigned = sorted(policy.assigned_contents) if policy else []
     catalogue = [(c.code, c.name) for c in policy.contents] if policy else list(SEED_CONTENTS)
@@ -64,11 +67,11 @@ def visit_skeleton(records: Records, compliance: Compliance, official_id: str, s
         f"from: {start.isoformat()}",
         f"# to: {start.isoformat()}      # ngày kết thúc, nếu đi nhiều ngày",
         "places:",
-        f"  - {default}      # chọn trong danh sách địa bàn ở cuối tệp",
+        f"  - {placeholders.PLACE}      # thay bằng mã địa bàn (xã, ấp) trong danh sách ở cuối tệp",
         f'contents: ["{first_code}"]      # mã nội dung, trong ngoặc kép: xem danh sách ở cuối tệp',
         f"# assigned_by: Thường trực Tỉnh đoàn      # bắt buộc khi có nội dung {', '.join(assigned)}",
         "# invitation_only: true      # nếu chỉ dự theo thư mời",
-        "summary: Ghi tóm tắt những việc đã làm và tình hình nắm được tại cơ sở.",
+        f"summary: {placeholders.SUMMARY}      # thay câu này bằng tóm tắt thật",
         "# proposals:      # đề xuất, kiến nghị (nếu có)",
         "#   - …",
         f"reported_on: {reported.isoformat()}",

@@ -186,3 +186,35 @@ def test_published_hook_validates_another_repository(repo: Path, tmp_path: Path)
     bad = run(consumer, "try-repo", str(repo), "validate-records", "--all-files")
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "records/visits/2019/nguyen-thi-lan/2019-12-30.yaml:2:7" in bad.stdout
+
+
+def test_commit_shows_every_error_but_only_the_changed_files_violations(
+    repo: Path, tmp_path: Path
+) -> None:
+    """The demo holds some 270 violations; a clerk committing one late report sees theirs."""
+    copy = tmp_path / "repo"
+    git(tmp_path, "clone", "-q", "--no-hardlinks", str(repo), str(copy))  # the committed demo
+    visit = copy / "records/visits/2026/bui-dang-khoa/2026-11-02.yaml"
+    visit.parent.mkdir(parents=True, exist_ok=True)
+    visit.write_text(
+        "official: bui-dang-khoa\nfrom: 2026-11-02\nplaces: [tan-ninh]\n"
+        'contents: ["1.2"]\nassigned_by: Thường trực Tỉnh đoàn\n'
+        "summary: Kiểm tra công tác đoàn.\nreported_on: 2026-11-20\n",
+        encoding="utf-8",
+    )
+    git(copy, "add", "-A")
+    home = repo.parent / "cache"  # the environment the other tests installed
+    result = run(copy, "run", "validate-records", home=home)
+    assert result.returncode == 0, result.stdout + result.stderr
+    findings = [line for line in result.stdout.splitlines() if "] " in line and ": [" in line]
+    assert (
+        "records/visits/2026/bui-dang-khoa/2026-11-02.yaml:7:14: [violation] "
+        "Báo cáo nộp ngày 20/11/2026, trễ 8 ngày so với hạn 12/11/2026 (report-late)"
+    ) in findings
+    # The rest is about the same official's years (their visits are the changed file's).
+    others = [f for f in findings if "2026-11-02.yaml" not in f]
+    assert all(f.startswith("[bui-dang-khoa ") for f in others), others
+    assert "0 lỗi" in result.stdout
+    # The same hook over every file prints every violation of the demo.
+    everything = run(copy, "run", "validate-records", "--all-files", home=home)
+    assert everything.stdout.count("[violation]") > 100 > len(findings)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import functools
 import json
+import re
 from collections.abc import Iterator, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from generator import placeholders
 from generator.domain.findings import Finding, Severity, is_private
 from generator.reading.layout import Kind
 from generator.reading.loader import Document
@@ -82,6 +84,32 @@ def _show(value: Any) -> str:
         return "(trống)"
     text = str(value)
     return f"“{text[:60]}…”" if len(text) > 60 else f"“{text}”"
+
+
+_DAY_FIRST = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
+# A place written as people say it (capitals, spaces, accents) rather than as its code.
+_NAME_LIKE = re.compile(r"[A-ZÀ-ỹĐđ ]")
+PLACE_NAME = "là tên, không phải mã địa bàn"
+
+
+def _date_hint(instance: Any) -> str | None:
+    """``05/08/2024`` → ``ghi là 2024-08-05`` (day first, as Vietnamese write dates)."""
+    match = _DAY_FIRST.match(instance) if isinstance(instance, str) else None
+    if match is None:
+        return None
+    day, month, year = int(match[1]), int(match[2]), int(match[3])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"ngày viết năm-tháng-ngày: ghi là {year:04d}-{month:02d}-{day:02d}"
+
+
+def _place_name(path: tuple[str | int, ...], instance: Any) -> bool:
+    return (
+        len(path) >= 2
+        and path[-2] == "places"
+        and isinstance(instance, str)
+        and bool(_NAME_LIKE.search(instance))
+    )
 
 
 def _quote_hint(instance: Any) -> str:
@@ -157,6 +185,11 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], b
                 detail = "ngày không có thật hoặc sai định dạng YYYY-MM-DD"
             if isinstance(instance, str) and not instance.strip():
                 detail = "không được để trống"
+            if (date_hint := _date_hint(instance)) is not None:
+                detail = date_hint
+            if _place_name(path, instance):
+                yield path, False, f"{_show(instance)} {PLACE_NAME} ({detail})"
+                return
             yield path, False, f"Giá trị {_show(instance)} của {where}: {detail}"
         case "minLength":
             yield path, False, f"{where.capitalize()} không được để trống"
@@ -203,14 +236,41 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
         yield error
 
 
+def _placeholders(document: Document) -> Iterator[Finding]:
+    """What a ``new visit`` skeleton left to fill in: one error each until replaced."""
+    if document.kind is not Kind.VISIT:
+        return
+    data = document.data
+    found: list[tuple[tuple[str | int, ...], str]] = []
+    if data.get("summary") == placeholders.SUMMARY:
+        found.append((("summary",), "Câu mẫu chưa được thay: ghi tóm tắt thật của đợt đi"))
+    places = data.get("places")
+    if isinstance(places, list):
+        found.extend(
+            (("places", i), "Mã mẫu chưa được thay: chọn mã địa bàn trong danh sách ở cuối tệp")
+            for i, place in enumerate(places)
+            if place == placeholders.PLACE
+        )
+    for path, message in found:
+        line, column = document.mark(path)
+        yield Finding(
+            rule="schema",
+            severity=Severity.ERROR,
+            message=message,
+            file=document.file,
+            line=line,
+            column=column,
+        )
+
+
 def check(document: Document) -> list[Finding]:
     """All schema errors of one document, each located at the value it is about.
 
     One message per value: a date written 05/08/2019 breaks both its pattern and
     its format, and the official needs to hear it once.
     """
-    findings: list[Finding] = []
-    seen: set[tuple[int, int]] = set()
+    findings: list[Finding] = list(_placeholders(document))
+    seen: set[tuple[int, int]] = {(f.line or 0, f.column or 0) for f in findings}
     if fast_validator(document.kind).is_valid(document.data):
         return findings
     for error in validator(document.kind).iter_errors(document.data):

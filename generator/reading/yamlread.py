@@ -287,6 +287,8 @@ def _parse_events(text: str) -> Parsed:
                 stack.append(_Frame(value, path))
     except yaml.MarkedYAMLError as exc:
         where = exc.problem_mark or exc.context_mark
+        if exc.problem == "could not find expected ':'" and exc.context_mark is not None:
+            where = exc.context_mark  # the key missing its colon, not the line after it
         line, column = (where.line + 1, where.column + 1) if where is not None else (1, 1)
         raise YamlProblem(translate_problem(exc.problem), line, column) from None
     except yaml.reader.ReaderError as exc:

@@ -13,7 +13,7 @@ nếu giá trị đó mới là chỗ sai).
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.model import Source
+from generator.domain.model import Records, Source
 from generator.domain.rules.base import Context, Rule
 from generator.reading.layout import Kind
 from generator.reading.loader import Document
@@ -23,7 +23,7 @@ _ID_IS_STEM = frozenset({Kind.POLICY, Kind.LOCALITY, Kind.OFFICIAL})
 RULE = Rule("path-mismatch", Severity.ERROR, "Tên hoặc vị trí tệp không khớp nội dung")
 
 
-def _check(doc: Document) -> Iterator[Finding]:
+def _check(doc: Document, records: Records) -> Iterator[Finding]:
     loc, data, src = doc.location, doc.data, Source(doc)
     if loc.stem is not None and doc.kind in _ID_IS_STEM and data["id"] != loc.stem:
         yield RULE.at(
@@ -53,9 +53,17 @@ def _check(doc: Document) -> Iterator[Finding]:
         wrong_from = int(start[:4]) != loc.year or loc.date != start or not loc.name_ok
         if official == loc.official and not wrong_from:
             return  # almost every visit: nothing to say
-        expected = f"visits/{start[:4]}/{official}/{start}.yaml"
+        # A misspelt `official` in a folder that names a real one: the folder is right and
+        # unknown-reference says what to write; never send the file to the misspelt folder.
+        misspelt = (
+            loc.official is not None
+            and records.unknown(Kind.OFFICIAL, official)
+            and not records.unknown(Kind.OFFICIAL, loc.official)
+        )
+        folder = loc.official if misspelt and loc.official is not None else official
+        expected = f"visits/{start[:4]}/{folder}/{start}.yaml"
         keys = {"official": official, "year": int(start[:4]), "quarter": (int(start[5:7]) + 2) // 3}
-        if official != loc.official:
+        if official != loc.official and not misspelt:
             yield RULE.at(
                 src,
                 "official",
@@ -75,4 +83,4 @@ def _check(doc: Document) -> Iterator[Finding]:
 def check(ctx: Context) -> Iterator[Finding]:
     yield from ctx.stage.get(RULE.id, [])
     for doc in ctx.documents:
-        yield from _check(doc)
+        yield from _check(doc, ctx.records)

@@ -11,13 +11,32 @@ Cách sửa: xem thông báo ở đúng dòng, cột; mã nội dung đặt tron
 (``"1.6"``). Trình soạn thảo VS Code gợi ý các khóa và giải thích từng khóa khi gõ.
 """
 
+import dataclasses
+import re
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.rules.base import Context, Rule
+from generator.reading.schema import PLACE_NAME
+from generator.suggest import places_named
 
 RULE = Rule("schema", Severity.ERROR, "Sai khuôn mẫu hồ sơ")
 
+_TYPED_NAME = re.compile(f"^“(?P<name>[^”]+)” {PLACE_NAME}")
+
+
+def _with_code(finding: Finding, ctx: Context) -> Finding:
+    """A place typed by its name: say its code (or codes, when the name is not unique)."""
+    match = _TYPED_NAME.match(finding.message)
+    if match is None:
+        return finding
+    found = places_named(match["name"], ctx.records.places)
+    if not found:
+        return finding
+    codes = " hoặc ".join(f"“{p.id}”" for p in found[:4])
+    return dataclasses.replace(finding, message=f"{finding.message}; ghi mã {codes}")
+
 
 def check(ctx: Context) -> Iterator[Finding]:
-    yield from ctx.stage.get(RULE.id, [])
+    for finding in ctx.stage.get(RULE.id, []):
+        yield _with_code(finding, ctx)

@@ -24,6 +24,7 @@ from generator.domain.model import Plan, Policy, Records
 from generator.domain.periods import Quarter
 from generator.domain.rules.base import Context, Rule
 from generator.reading.layout import Kind
+from generator.suggest import did_you_mean, place_hint
 
 RULE = Rule("unknown-reference", Severity.ERROR, "Mã không tồn tại")
 
@@ -35,7 +36,11 @@ def _unknown_codes(policy: Policy | None, codes: tuple[str, ...]) -> list[tuple[
 
 
 def _code_message(code: str, policy: Policy) -> str:
-    return f"Mã nội dung “{code}” không có trong danh mục nội dung của quy định {policy.id}"
+    known = ", ".join(f"“{c}”" for c in sorted(policy.codes))
+    return (
+        f"Mã nội dung “{code}” không có trong danh mục nội dung của quy định {policy.id}"
+        f"{did_you_mean(code, policy.codes) or f'; các mã: {known}'}"
+    )
 
 
 def _plan_policy(compliance: Compliance, plan: Plan) -> Policy | None:
@@ -46,13 +51,19 @@ def _plan_policy(compliance: Compliance, plan: Plan) -> Policy | None:
 
 def _plan(records: Records, plan: Plan, policy: Policy | None) -> Iterator[Finding]:
     if records.unknown(Kind.UNITS, plan.unit):
-        yield RULE.on_plan(plan, "unit", message=f"Đơn vị “{plan.unit}” không có trong units.yaml")
+        yield RULE.on_plan(
+            plan,
+            "unit",
+            message=f"Đơn vị “{plan.unit}” không có trong units.yaml"
+            f"{did_you_mean(plan.unit, records.units)}",
+        )
     for entry in plan.entries:
         if records.unknown(Kind.OFFICIAL, entry.official):
             yield RULE.on_plan(
                 plan,
                 "official",
-                message=f"Cán bộ “{entry.official}” không có hồ sơ trong officials/",
+                message=f"Cán bộ “{entry.official}” không có hồ sơ trong officials/"
+                f"{did_you_mean(entry.official, records.officials)}",
                 source=entry.source,
             )
         for i, code in _unknown_codes(policy, entry.contents):
@@ -66,7 +77,8 @@ def _plan(records: Records, plan: Plan, policy: Policy | None) -> Iterator[Findi
                     plan,
                     "places",
                     i,
-                    message=f"Địa bàn “{place}” không có trong localities/",
+                    message=f"Địa bàn “{place}” không có trong localities/"
+                    f"{place_hint(place, records.places)}",
                     source=entry.source,
                 )
 
@@ -134,7 +146,8 @@ def _records(records: Records, compliance: Compliance) -> Iterator[Finding]:
                     official,
                     assignment.source,
                     "unit",
-                    message=f"Đơn vị “{assignment.unit}” không có trong units.yaml",
+                    message=f"Đơn vị “{assignment.unit}” không có trong units.yaml"
+                    f"{did_you_mean(assignment.unit, records.units)}",
                 )
         for exemption in official.exemptions:
             policy = compliance.exemption_policy(exemption)
@@ -158,12 +171,18 @@ def _visits(ctx: Context) -> Iterator[Finding]:
                 ctx,
                 visit,
                 "official",
-                message=f"Cán bộ “{visit.official}” không có hồ sơ trong officials/",
+                message=f"Cán bộ “{visit.official}” không có hồ sơ trong officials/"
+                f"{did_you_mean(visit.official, records.officials)}",
             )
         for i, place in enumerate(visit.places):
             if records.unknown(Kind.LOCALITY, place):
                 yield RULE.on_visit(
-                    ctx, visit, "places", i, message=f"Địa bàn “{place}” không có trong localities/"
+                    ctx,
+                    visit,
+                    "places",
+                    i,
+                    message=f"Địa bàn “{place}” không có trong localities/"
+                    f"{place_hint(place, records.places, visit.start)}",
                 )
         policy = ctx.compliance.policy_on(visit.start)
         for i, code in _unknown_codes(policy, visit.contents):
