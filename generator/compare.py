@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator import inert
+from generator.domain.compliance import Status
 from generator.domain.findings import Finding, Severity
 from generator.domain.outcome import Outcome
-from generator.vietnamese import STATUS
 
 MARKER = "<!-- di-co-so:compare -->"
 LIMIT = 100  # lines a list shows before "… và N mục khác"
@@ -37,9 +37,10 @@ def _identity(finding: Finding) -> tuple[object, ...]:
 @dataclass(frozen=True, slots=True)
 class Change:
     official: str
+    name: str  # as the head's records (else the base's) name the official
     year: int
-    before: str | None
-    after: str | None
+    before: Status | None
+    after: Status | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,13 @@ def difference(base: Outcome, head: Outcome) -> Difference:
     old = {(r.official, r.year): r.status for r in base.compliance.rows}
     new = {(r.official, r.year): r.status for r in head.compliance.rows}
     statuses = [
-        Change(official, year, old.get((official, year)), new.get((official, year)))
+        Change(
+            official,
+            _name(head, official) or _name(base, official) or official,
+            year,
+            old.get((official, year)),
+            new.get((official, year)),
+        )
         for official, year in sorted(old.keys() | new.keys(), key=lambda k: (k[1], k[0]))
         if old.get((official, year)) != new.get((official, year))
     ]
@@ -98,8 +105,13 @@ def _section(title: str, lines: list[str]) -> list[str]:
     return ["", f"### {title} ({len(lines)})", "", *shown, *more]
 
 
-def _status(value: str | None) -> str:
-    return STATUS.get(value, value) if value else "(không có)"
+def _name(outcome: Outcome, official_id: str) -> str | None:
+    official = outcome.records.officials.get(official_id)
+    return official.name if official else None
+
+
+def _status(value: Status | None) -> str:
+    return value.label if value else "(không có)"
 
 
 def markdown(diff: Difference) -> str:
@@ -120,7 +132,8 @@ def markdown(diff: Difference) -> str:
     lines += _section(
         "Cán bộ có kết quả thay đổi",
         [
-            f"- {inert.markdown(c.official)} năm {c.year}: {_status(c.before)} → {_status(c.after)}"
+            f"- {inert.markdown(c.name)} ({inert.markdown(c.official)}) năm {c.year}: "
+            f"{_status(c.before)} → {_status(c.after)}"
             for c in diff.statuses
         ],
     )

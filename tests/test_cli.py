@@ -567,5 +567,5 @@ def test_compare_reports_status_changes(
     args = ["compare", "--base", str(tree.records), "--records", str(head.records)]
     assert main([*args, "--as-of", "2020-03-01"]) == 0
     out = capsys.readouterr().out
-    assert "- lan năm 2019: Chưa đạt → Đạt" in out
+    assert "- Nguyễn Văn Thử (lan) năm 2019: Chưa đạt → Đạt" in out
     assert "`min-days`" in out.split("### Vi phạm, cảnh báo được gỡ")[1]
