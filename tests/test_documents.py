@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 import shutil
@@ -19,8 +20,9 @@ from generator.domain import periodic
 from generator.domain.compliance import Status
 from generator.domain.outcome import Outcome
 from generator.domain.periods import Quarter
-from generator.publishing import documents, naming
+from generator.publishing import documents, exports, naming
 from generator.publishing.letterhead import letterhead
+from generator.vietnamese import name_key
 from tests.conftest import REPO, Tree, district
 from tests.site_fixture import build_small, small_tree
 
@@ -255,18 +257,36 @@ def test_place_names_in_running_text() -> None:
     assert naming.running("Đoàn xã Tân Ninh") == "Đoàn xã Tân Ninh"
 
 
-def test_every_workbook_opens_with_typed_cells(built: tuple[Outcome, Path]) -> None:
+def test_every_workbook_opens_with_typed_cells_filters_and_print_setup(
+    built: tuple[Outcome, Path],
+) -> None:
     out = built[1]
     files = sorted((out / "data").glob("*.xlsx"))
     assert len(files) >= 3
     for path in files:
         workbook = load_workbook(path)
         for sheet in workbook.worksheets:
-            assert sheet.freeze_panes == "A2", (path, sheet.title)
-            assert all(isinstance(cell.value, str) and cell.value for cell in sheet[1]), (
-                path,
-                sheet.title,
+            header = 1 if path.name == "compliance.xlsx" else 2
+            assert sheet.freeze_panes == f"A{header + 1}", (path, sheet.title)
+            assert all(isinstance(cell.value, str) and cell.value for cell in sheet[header])
+            assert sheet.auto_filter.ref.startswith(f"A{header}:"), (path, sheet.title)
+            setup = sheet.page_setup
+            assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
+                "landscape",
+                9,
+                1,
+                0,
             )
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage
+            assert sheet.print_title_rows == f"$1:${header}"
+
+
+def test_compliance_workbook_is_the_csv(built: tuple[Outcome, Path]) -> None:
+    outcome, out = built
+    sheet = load_workbook(out / "data/compliance.xlsx")["Kết quả"]
+    values = [[str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    csv_text = exports.report_csv(outcome.compliance.rows, outcome.records)
+    assert values == list(csv.reader(io.StringIO(csv_text.removeprefix("\ufeff"))))
 
 
 def test_year_workbooks(built: tuple[Outcome, Path]) -> None:
@@ -274,17 +294,40 @@ def test_year_workbooks(built: tuple[Outcome, Path]) -> None:
     workbook = load_workbook(out / "data/nam-2019.xlsx")
     assert workbook.sheetnames == ["Kết quả", "Theo đơn vị", "Theo quý", "Địa bàn", "Đợt đi cơ sở"]
     for sheet in workbook.worksheets:
-        assert sheet.freeze_panes == "A2"
-        assert all(cell.value for cell in sheet[1])  # Vietnamese headers
-    results = list(workbook["Kết quả"].iter_rows(min_row=2, values_only=True))
+        assert sheet["A1"].value and "2019" in sheet["A1"].value  # the title row
+        assert sheet["A2"].value == "STT"
+        body = list(sheet.iter_rows(min_row=3, values_only=True))
+        assert [r[0] for r in body[:-1]] == list(range(1, len(body)))  # numbered rows
+        assert body[-1][1].startswith("Tổng cộng")
+    results = list(workbook["Kết quả"].iter_rows(min_row=3, values_only=True))[:-1]
     expected = [r for r in outcome.compliance.rows if r.year == 2019]
-    assert [(r[0], r[6], r[7], r[8]) for r in results] == [
-        (r.official, r.applicable_days, r.required_days, r.counted_days) for r in expected
-    ]
-    visits = list(workbook["Đợt đi cơ sở"].iter_rows(min_row=2, values_only=True))
-    assert visits[0][2].date() == date(2019, 8, 5) and visits[0][7].date() == date(2019, 8, 12)
-    assert workbook["Đợt đi cơ sở"]["C2"].number_format == "DD/MM/YYYY"
-    assert isinstance(workbook["Địa bàn"]["F2"].value, int)
+    names = {o.id: o.name for o in outcome.records.officials.values()}
+    # Names in Vietnamese order (given name first), the ids last.
+    assert [r[1] for r in results] == sorted((names[r.official] for r in expected), key=name_key)
+    by_id = {r[-2]: r for r in results}
+    for row in expected:
+        line = by_id[row.official]
+        assert line[1] == names[row.official] and line[-1] == row.unit
+        assert (line[5], line[6], line[7], line[11]) == (
+            row.applicable_days,
+            row.required_days,
+            row.counted_days,
+            row.status.label,
+        )
+    total = list(workbook["Kết quả"].iter_rows(min_row=3, values_only=True))[-1]
+    assert total[7] == sum(r.counted_days for r in expected)
+    visits = list(workbook["Đợt đi cơ sở"].iter_rows(min_row=3, values_only=True))
+    assert visits[0][1] == "Nguyễn Thị Lan" and visits[0][2].date() == date(2019, 8, 5)
+    assert visits[0][4] == 2 and visits[0][8].date() == date(2019, 8, 12)
+    assert visits[0][5] == "ấp Thạnh Hòa, xã Thạnh Tây, huyện Tân Biên; huyện Tân Biên"
+    assert visits[0][9] == "nguyen-thi-lan"
+    assert workbook["Đợt đi cơ sở"]["C3"].number_format == "DD/MM/YYYY"
+    assert visits[-1][4] == sum(v[4] for v in visits[:-1])
+    areas = list(workbook["Địa bàn"].iter_rows(min_row=3, values_only=True))
+    assert isinstance(areas[0][6], int) and areas[-1][6] == sum(a[6] for a in areas[:-1])
+    quarters = list(workbook["Theo quý"].iter_rows(min_row=3, values_only=True))
+    province = [q for q in quarters[:-1] if q[2] == "Toàn tỉnh"]
+    assert quarters[-1][3] == sum(q[3] for q in province)  # each visit once
 
 
 def libreoffice_convert(source: Path, target: str, tmp_path: Path) -> Path:
