@@ -366,7 +366,7 @@ def poppler(tool: str) -> str:
 
 def page_text(pdf: Path, page: int) -> str:
     text = subprocess.run(
-        [poppler("pdftotext"), "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+        [poppler("pdftotext"), "-f", str(page), "-l", str(page), str(pdf), "-"],
         check=True,
         capture_output=True,
         text=True,
@@ -379,7 +379,7 @@ KINDS = {
     "quy-2019-3/tinh.docx": ("Nơi nhận:", "Nguyễn Văn Ký"),
     "6-thang-2019-2/tinh.docx": ("Nơi nhận:", "Nguyễn Văn Ký"),
     "nam-2019/tinh.docx": ("Nơi nhận:", "Nguyễn Văn Ký"),
-    "nam-2019/hd-tan-bien.docx": ("Nơi nhận:", "ĐOÀN TÂN BIÊN"),
+    "nam-2019/hd-tan-bien.docx": ("Nơi nhận:", "TM. BAN THƯỜNG VỤ HUYỆN ĐOÀN TÂN BIÊN"),
     "can-bo/nguyen-thi-lan-2019.docx": ("XÁC NHẬN CỦA ĐƠN VỊ", "Nguyễn Thị Lan"),
 }
 

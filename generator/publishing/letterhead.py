@@ -129,4 +129,4 @@ def signature(head: Letterhead) -> str:
         *[paragraph("", after=0, keep_next=True) for _ in range(3)],
         paragraph(Run(unbroken(head.name), bold=True), align="center", after=0),
     ]
-    return two_columns(left, right, (75, 90))
+    return two_columns(left, right, (68, 97))
