@@ -221,6 +221,18 @@ def test_demo_documents_follow_settings_by_unit_and_kind(demo: Outcome) -> None:
         )
     )
     assert "- Thường trực Tỉnh đoàn;" in quarterly and "Trung ương" not in quarterly
+    # Each official of the union: the days required for the year, done, and the result.
+    people = next(
+        t
+        for t in document.tables
+        if len(t.columns) > 2 and t.rows[0].cells[2].text.startswith("Số ngày phải")
+    )
+    by_name = {r.cells[1].text: r for r in people.rows[1:-1]}
+    assert len(by_name) == len(section.rows)
+    for row in section.rows:
+        line = by_name[demo.records.officials[row.official].name]
+        assert line.cells[2].text == str(row.required_days)
+        assert line.cells[4].text.startswith(row.status.label)
     # Every proposal of the period is in the document, under its unit.
     for proposal in section.proposals:
         assert proposal.text in text

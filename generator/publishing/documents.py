@@ -22,7 +22,14 @@ from generator.publishing.assessment import assessment, proposals, shortcomings
 from generator.publishing.letterhead import KIND, header, letterhead, signature, title
 from generator.publishing.office import Docx, Run, paragraph, table
 from generator.publishing.official_report import official_document
-from generator.publishing.tables import by_status, figures, per_official, per_unit, plan_table
+from generator.publishing.tables import (
+    by_status,
+    figures,
+    people_table,
+    per_official,
+    per_unit,
+    plan_table,
+)
 from generator.vietnamese import number, short_date
 
 __all__ = ["cutoff", "dated_year", "official_document", "report_document"]
@@ -90,11 +97,16 @@ def _results(
     ]
     if unit is None:
         parts += [subheading("4. Kết quả theo đơn vị"), *per_unit(compliance, report, upto)]
-    elif section.plan_vs_actual:
+    else:
         parts += [
-            subheading("4. Kế hoạch và thực hiện của từng cán bộ"),
-            plan_table(compliance.records, section),
+            subheading("4. Kết quả của từng cán bộ"),
+            people_table(compliance.records, people),
         ]
+        if section.plan_vs_actual:
+            parts += [
+                subheading("5. Kế hoạch và thực hiện trong kỳ"),
+                plan_table(compliance.records, section),
+            ]
     return parts
 
 

@@ -165,3 +165,36 @@ def plan_table(records: Records, section: Section) -> str:
         )
     rows.append(["", TOTAL, number(planned_sum), number(done_sum), number(done_sum - planned_sum)])
     return table(rows, [14, 63, 28, 28, 27], size=11, total=True)
+
+
+def _result(person: Standing) -> str:
+    if person.row.status is Status.IN_PROGRESS:
+        return f"{BEHIND}, thiếu {person.short} ngày" if person.behind else ON_TRACK
+    if person.row.status is Status.NOT_MET and person.short:
+        return f"{Status.NOT_MET.label}, thiếu {person.short} ngày"
+    return person.row.status.label
+
+
+def people_table(records: Records, people: list[Standing]) -> str:
+    """Each official of a union: days required for the year, days done, and the result."""
+    rows = [["STT", "Cán bộ", "Số ngày phải đi (năm)", "Số ngày đã đi", "Kết quả"]]
+    for index, person in enumerate(people, start=1):
+        rows.append(
+            [
+                str(index),
+                naming.person(records, person.row.official),
+                number(person.row.required_days),
+                number(person.row.counted_days),
+                _result(person),
+            ]
+        )
+    rows.append(
+        [
+            "",
+            TOTAL,
+            number(sum(p.row.required_days for p in people)),
+            number(sum(p.row.counted_days for p in people)),
+            "",
+        ]
+    )
+    return table(rows, [14, 52, 28, 25, 43], size=11, total=True)
