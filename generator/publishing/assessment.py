@@ -6,16 +6,23 @@ standings and of ``timeliness``; nothing is matched by rule id.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from datetime import date
 
 from generator.domain.compliance import Compliance, Status
 from generator.domain.model import Records, Unit
 from generator.domain.periodic import PeriodReport, Proposal, Section, standings
-from generator.domain.timeliness import missing_plans
+from generator.domain.timeliness import MissingPlan, missing_plans
 from generator.publishing import naming
 from generator.publishing.office import Run, paragraph
 from generator.vietnamese import number, short_date
+
+
+@functools.lru_cache(maxsize=2)
+def _missing_plans(compliance: Compliance) -> list[MissingPlan]:
+    """``missing_plans`` once per set of figures (each report document asks for it)."""
+    return missing_plans(compliance)
 
 
 def _line(text: str) -> str:
@@ -92,7 +99,7 @@ def shortcomings(
         lines.append(f"{len(section.late_plans)} kế hoạch quý đăng ký trễ hạn ({names}).")
     missing = [
         m
-        for m in missing_plans(compliance)
+        for m in _missing_plans(compliance)
         if m.quarter.span.overlaps(report.span) and (unit is None or m.unit == unit.id)
     ]
     if missing:
