@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 AS_OF ?=
 AS_OF_FLAG := $(if $(AS_OF),--as-of $(AS_OF),)
 
-.PHONY: venv build test lint typecheck workflows pytest serve bench lock clean
+.PHONY: venv build test lint typecheck workflows pytest serve bench lock clean pictures
 
 venv: $(STAMP)
 
@@ -41,6 +41,10 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks.run
+
+# The README's pictures of the documents (docs/images/): LibreOffice prints them, poppler renders.
+pictures: $(STAMP)
+	$(PY) -m scripts.pictures
 
 # Re-pin every dependency (with hashes) after editing pyproject.toml.
 lock:

@@ -206,13 +206,14 @@ def test_year_workbook_has_no_formula(hostile: Outcome) -> None:
     assert_no_formula(data)
     workbook = load_workbook(io.BytesIO(data))
     places = workbook["Địa bàn"]
-    districts = {row[0].value: row for row in places.iter_rows(min_row=2)}
+    # Title row, header row, then numbered rows (name in column B) and a total row.
+    districts = {row[1].value: row for row in list(places.iter_rows(min_row=3))[:-1]}
     assert set(districts) == {"Huyện Gò Dầu", f"'{DISTRICT}"}
-    assert districts[f"'{DISTRICT}"][0].data_type == "s"
-    assert all(isinstance(cell.value, int) for cell in districts[f"'{DISTRICT}"][1:])
+    assert districts[f"'{DISTRICT}"][1].data_type == "s"
+    assert all(isinstance(cell.value, int) for cell in districts[f"'{DISTRICT}"][2:-1])
     visits = workbook["Đợt đi cơ sở"]
-    assert visits["B2"].value == "'+Nguyễn Thị Lan"
-    assert isinstance(visits["C2"].value, datetime) and visits["C2"].number_format == "DD/MM/YYYY"
+    assert visits["B3"].value == "'+Nguyễn Thị Lan"
+    assert isinstance(visits["C3"].value, datetime) and visits["C3"].number_format == "DD/MM/YYYY"
 
 
 def test_xlsx_cells_with_any_character_open(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from generator.domain.periods import Span
+from generator.domain.settings import Settings, settings_from
 from generator.reading.layout import Kind
 from generator.reading.loader import DataPath, Document
 
@@ -38,16 +39,6 @@ def _date(value: Any) -> date:
 
 def _opt_date(value: Any) -> date | None:
     return None if value is None else date.fromisoformat(value)
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    parent: str | None
-    organisation: str | None
-    place: str | None
-    on_behalf: str | None
-    title: str | None
-    signatory: str | None
 
 
 LEVELS = ("province", "district", "commune")
@@ -348,16 +339,7 @@ class Records:
 
 
 def settings(doc: Document) -> Settings:
-    data = doc.data
-    signatory = data.get("signatory") or {}
-    return Settings(
-        data.get("parent"),
-        data.get("organisation"),
-        data.get("place"),
-        signatory.get("on_behalf"),
-        signatory.get("title"),
-        signatory.get("name"),
-    )
+    return settings_from(doc.data)
 
 
 def _catalogue(d: dict[str, Any]) -> tuple[Content, ...]:

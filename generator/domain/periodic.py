@@ -9,7 +9,7 @@ from datetime import date
 from generator.domain import structure
 from generator.domain.compliance import Compliance, Status, YearRow
 from generator.domain.model import Plan, Visit
-from generator.domain.periods import Quarter, Span, quarters, total_days
+from generator.domain.periods import Quarter, Span, days_in_year, quarters, total_days
 from generator.domain.timeliness import late_plan, late_report
 from generator.vietnamese import name_key
 
@@ -20,6 +20,7 @@ class Proposal:
     day: date
     places: tuple[str, ...]
     text: str
+    unit: str = ""  # the official's unit on the visit's first day ("" when none)
 
 
 @dataclass(slots=True)
@@ -37,7 +38,7 @@ class Section:
     proposals: list[Proposal] = field(default_factory=list)
     # official -> (planned days, counted days)
     plan_vs_actual: dict[str, tuple[int, int]] = field(default_factory=dict)
-    # Officials with an applicable day in the period while in the unit.
+    # Officials with a covered day in the period while in the unit (those exempt included).
     officials: set[str] = field(default_factory=set)
     # Their figures for the year the period ends in (whatever unit they ended that year in).
     rows: list[YearRow] = field(default_factory=list)
@@ -77,7 +78,7 @@ def catalogue(compliance: Compliance, span: Span) -> tuple[tuple[str, str], ...]
     return tuple(codes.items())
 
 
-def _add(section: Section, visit: Visit, counted: bool, late: bool) -> None:
+def _add(section: Section, visit: Visit, counted: bool, late: bool, unit: str) -> None:
     section.visits += 1
     section.counted_visits += counted
     for code in visit.contents:
@@ -87,7 +88,7 @@ def _add(section: Section, visit: Visit, counted: bool, late: bool) -> None:
     if late:
         section.late_reports.append(visit)
     section.proposals.extend(
-        Proposal(visit.official, visit.start, visit.places, text) for text in visit.proposals
+        Proposal(visit.official, visit.start, visit.places, text, unit) for text in visit.proposals
     )
 
 
@@ -109,7 +110,7 @@ def build(compliance: Compliance, *, kind: str, slug: str, title: str, span: Spa
         late = late_report(compliance, visit) is not None
         for target in (province, section):
             if target is not None:
-                _add(target, visit, counted, late)
+                _add(target, visit, counted, late, unit.id if unit else "")
         if counted:
             by_official[visit.official].append(visit.span.intersect(span))
             if section is not None:
@@ -132,9 +133,25 @@ def build(compliance: Compliance, *, kind: str, slug: str, title: str, span: Spa
         units[uid].days += done
     _people(compliance, span, province, units)
     ordered = sorted(
-        units.values(), key=lambda s: (records.units[s.key].level != "province", s.key)
+        (s for s in units.values() if _active(compliance, s, span)),
+        key=lambda s: (records.units[s.key].level != "province", s.key),
     )
     return PeriodReport(kind, slug, title, span, province, ordered, codes)
+
+
+def _active(compliance: Compliance, section: Section, span: Span) -> bool:
+    """Whether a unit had an official assigned on a day of ``span``, a visit or a plan in it.
+
+    A unit that existed in the period but had no one in it gets no section (and so
+    no report to sign saying "0 đợt, 0 ngày").
+    """
+    if section.visits or section.plan_vs_actual or section.officials:
+        return True
+    return any(
+        a.unit == section.key and a.span(compliance.horizon).overlaps(span)
+        for official in compliance.records.officials.values()
+        for a in official.assignments
+    )
 
 
 def _people(
@@ -143,7 +160,7 @@ def _people(
     """Officials in scope, their year's rows and late plans, per unit and for the province."""
     records = compliance.records
     for official in records.officials.values():
-        for run in compliance.applicable(official.id):
+        for run in compliance.covered(official.id):
             if run.span.overlaps(span):
                 province.officials.add(official.id)
                 if run.assignment.unit in units:
@@ -189,3 +206,53 @@ def year_report(compliance: Compliance, year: int) -> PeriodReport:
         title=f"Báo cáo năm {year}",
         span=span,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """An official's progress at a report's cut-off day.
+
+    ``row`` is the official's figures for the year (the same row the site and
+    ``report`` show). For a year still in progress, ``due`` is the year's required
+    days pro-rated to the cut-off (``ceil(required × elapsed days / days of the
+    year)``) and ``done`` the counted days from 1 January to the cut-off; for a
+    finished year they are the year's required and counted days.
+    """
+
+    row: YearRow
+    due: int
+    done: int
+
+    @property
+    def short(self) -> int:
+        """Days missing to reach ``due`` (0 when on time)."""
+        return max(0, self.due - self.done)
+
+    @property
+    def behind(self) -> bool:
+        """In progress and behind the pro-rated days."""
+        return self.row.status is Status.IN_PROGRESS and self.short > 0
+
+
+def standing(compliance: Compliance, row: YearRow, cutoff: date) -> Standing:
+    """``row`` measured at ``cutoff`` (a day of the row's year)."""
+    if row.status is not Status.IN_PROGRESS:
+        return Standing(row, row.required_days, row.counted_days)
+    upto = min(cutoff, compliance.as_of)
+    elapsed = Span(date(row.year, 1, 1), upto)
+    due = -(-row.required_days * elapsed.days // days_in_year(row.year))
+    done = total_days(
+        v.span.intersect(elapsed) for v in compliance.counted_visits(row.official, row.year)
+    )
+    return Standing(row, due, done)
+
+
+def standings(compliance: Compliance, section: Section, cutoff: date) -> list[Standing]:
+    """The section's officials at ``cutoff``, in Vietnamese name order."""
+    records = compliance.records
+
+    def key(row: YearRow) -> tuple[object, ...]:
+        official = records.officials.get(row.official)
+        return name_key(official.name) if official else ((), row.official)
+
+    return [standing(compliance, row, cutoff) for row in sorted(section.rows, key=key)]

@@ -29,7 +29,7 @@ from generator.reading.yamlread import MAX_DEPTH, parse, resolve_plain
 # listed as what it lets through: "[^\n -~\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe
 # \uff00-\ufffd\U00010000-\U0010ffff]", which takes ten times as long to compile.
 UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff]")
-_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]{0,127}):(?: +(.*))?\Z")
+_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_-]{0,127}):(?: +(.*))?\Z")
 _DOUBLE = re.compile(r'"([^"\\]*)"(?: +#.*)?\Z')
 _SINGLE = re.compile(r"'((?:[^']|'')*)'(?: +#.*)?\Z")
 _FLOW_ITEM = r'(?:"[^"\\,\]]*"|[A-Za-z0-9_][A-Za-z0-9_./-]*)'
