@@ -104,10 +104,9 @@ def required_days(per_policy: Iterable[tuple[Policy, str | None, int, int]], yea
 class Compliance:
     """Derived facts over one set of records at one ``as_of`` date (memoised)."""
 
-    def __init__(self, records: Records, as_of: date, only: set[str] | None = None) -> None:
+    def __init__(self, records: Records, as_of: date) -> None:
         self.records = records
         self.as_of = as_of
-        self.only = only  # compute person-year rows for these officials only (incremental runs)
         self.horizon = date(as_of.year, 12, 31)
         self.policies = sorted(records.policies, key=lambda p: (p.effective_from, p.id))
         self.policy_spans = [(p.span(self.horizon), p) for p in self.policies]
@@ -388,7 +387,6 @@ class Compliance:
         rows = [
             self.row(official, year)
             for official in self.records.officials.values()
-            if self.only is None or official.id in self.only
             for year in self.years(official)
         ]
         return sorted(rows, key=lambda r: (r.year, r.official))

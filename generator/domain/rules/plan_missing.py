@@ -14,10 +14,17 @@ from datetime import date
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Policy
 from generator.domain.periods import Quarter, quarters
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.vietnamese import short_date
 
-RULE = Rule("plan-missing", Severity.VIOLATION, "Thiếu kế hoạch quý", units_only=True)
+RULE = Rule(
+    "plan-missing",
+    Severity.VIOLATION,
+    "Thiếu kế hoạch quý",
+    Scope.REFERENCE,
+    applies=switches.PLAN_DEADLINE,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -14,9 +14,9 @@ Cách sửa: xem thông báo ở đúng dòng, cột; mã nội dung đặt tron
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("schema", Severity.ERROR, "Sai khuôn mẫu hồ sơ")
+RULE = Rule("schema", Severity.ERROR, "Sai khuôn mẫu hồ sơ", Scope.FILE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
