@@ -298,7 +298,20 @@ def test_line_reader_reads_every_demo_record() -> None:
         assert _same_as_parse(decode(path.read_bytes())), path
 
 
+# Files of the corpus that parse accepts and the line reader leaves to it, each with why
+# (the line reader gives up on whatever it does not read exactly; libyaml reads it).
+LEFT_TO_PARSE = {
+    "23-schema-place-with-spaces.yaml": "a plain item with a space in a flow list",
+    "58-text-escaped-control.yaml": "a backslash escape in double quotes",
+    "59-text-escaped-line-separator.yaml": "a backslash escape in double quotes",
+    "60-text-escaped-escape-in-key.yaml": "a backslash escape in a double-quoted key",
+}
+
+
 def test_line_reader_agrees_on_the_bad_inputs_corpus() -> None:
+    """Every file parse rejects, the line reader rejects too; every file parse accepts,
+    the line reader reads alike, except those it is known to leave to parse."""
+    accepted = set()
     for path in sorted((REPO / "tests" / "bad_inputs").glob("*.yaml")):
         try:
             text = decode(path.read_bytes())
@@ -308,8 +321,11 @@ def test_line_reader_agrees_on_the_bad_inputs_corpus() -> None:
             parse(text)
         except YamlProblem:
             assert not _same_as_parse(text), path
-        else:
-            _same_as_parse(text)
+            continue
+        accepted.add(path.name)
+        assert _same_as_parse(text) is (path.name not in LEFT_TO_PARSE), path
+    assert len(accepted) > 30
+    assert set(LEFT_TO_PARSE) <= accepted
 
 
 def test_deep_nesting_is_a_yaml_problem_not_a_crash() -> None:
