@@ -14,16 +14,24 @@ from hypothesis import settings
 
 from generator import pipeline
 from generator.domain.findings import Finding
+from generator.domain.outcome import Outcome
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Property tests without a count of their own run lightly by default and at full strength
-# in CI (`.ci/run` sets CI=true); HYPOTHESIS_PROFILE=ci asks for full strength anywhere.
+# Property tests run lightly by default and at full strength in CI: `.ci/run` sets
+# HYPOTHESIS_PROFILE=ci (so does CI=true, as GitHub Actions sets it); set it yourself to
+# run them at full strength anywhere. Tests without a count of their own take the
+# profile's; slow ones name both counts with `examples(light=…, full=…)`.
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "light")
 settings.register_profile("light", max_examples=100)
 settings.register_profile("ci", max_examples=3000, deadline=None)
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "light")
-)
+settings.load_profile(PROFILE)
+
+
+def examples(*, light: int, full: int) -> int:
+    """How many examples a slow property test draws under the profile in force."""
+    return full if PROFILE == "ci" else light
+
 
 POLICY: dict[str, Any] = {
     "id": "kh-45-2018",
@@ -49,7 +57,7 @@ UNITS = [
     {"id": "hd-go-dau", "name": "Huyện đoàn Gò Dầu", "level": "district", "area": "go-dau"},
 ]
 
-LOCALITIES = {
+LOCALITIES: dict[str, dict[str, Any]] = {
     "tan-bien": {
         "id": "tan-bien",
         "name": "Huyện Tân Biên",
@@ -200,7 +208,7 @@ class Tree:
         self.write(rel, data)
         return f"records/{rel}"
 
-    def run(self, as_of: str = "2026-11-27") -> pipeline.Outcome:
+    def run(self, as_of: str = "2026-11-27") -> Outcome:
         return pipeline.run(self.records, date.fromisoformat(as_of))
 
     def findings(self, as_of: str = "2026-11-27", rule: str | None = None) -> list[Finding]:
