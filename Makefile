@@ -31,8 +31,9 @@ workflows: $(STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/zizmor --offline --quiet --persona pedantic .github/workflows/
 
+# On every CPU (pytest-xdist); PYTEST_ARGS adds to it, e.g. PYTEST_ARGS="tests/test_cli.py".
 pytest: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 test: lint typecheck workflows pytest
 

@@ -16,9 +16,13 @@ from generator.domain.compliance import required_days
 from generator.domain.model import Policy
 from generator.domain.periods import days_in_year
 from generator.reading import loader
-from tests.conftest import Tree, province
+from tests.conftest import Tree, examples, province
 
-FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(
+    max_examples=examples(light=25, full=300),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 PLACES = ["tan-bien", "tan-bien/thanh-tay", "tan-bien/thanh-tay/thanh-hoa", "go-dau/thanh-duc"]
 
 trips = st.lists(
