@@ -201,11 +201,11 @@ def _deadlines(args: argparse.Namespace, as_of: date) -> int:
     outcome = _run(args, as_of)
     # The terminal (or the job's log) gets record text as it is, minus controls; the
     # job summary, rendered as Markdown, gets it as inert Markdown.
-    sys.stdout.write(deadlines.markdown(outcome.compliance, outcome.findings, inert.terminal))
+    sys.stdout.write(deadlines.markdown(outcome.compliance, inert.terminal))
     summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary_path:
         with Path(summary_path).open("a", encoding="utf-8") as summary:
-            summary.write(deadlines.markdown(outcome.compliance, outcome.findings))
+            summary.write(deadlines.markdown(outcome.compliance))
     return _errors_note(outcome)
 
 

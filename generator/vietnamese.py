@@ -13,7 +13,6 @@ _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
 # Dictionary order of tones: ngang, huyền, hỏi, ngã, sắc, nặng.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
-STATUS = {"met": "Đạt", "not_met": "Chưa đạt", "in_progress": "Đang thực hiện", "exempt": "Miễn"}
 LEVEL = {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã"}
 CONTENTS = {
     "1.1": "Phối hợp tổ chức, triển khai hoạt động tại cơ sở",

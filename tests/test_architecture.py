@@ -32,6 +32,10 @@ MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
 # Functions allowed past MAX_FUNCTION_LINES, each with the reason it stays whole.
 LONG_FUNCTIONS: dict[str, str] = {
+    "generator.publishing.deadlines.markdown": (
+        "the Monday reminder's sections (deadlines coming, plans missing, reports late, "
+        "officials silent) in the order it shows them; publishing is the lead's (issue #14)"
+    ),
     "generator.publishing.documents.report_document": (
         "the report's sections in the order Decree 30/2020 lays them out, read top to "
         "bottom like the printed page; publishing is being rewritten to read figures from "
@@ -49,7 +53,8 @@ LONG_FUNCTIONS: dict[str, str] = {
 # Modules allowed past MAX_MODULE_LINES, each with the reason.
 LONG_MODULES: dict[str, str] = {
     "generator.publishing.pages": (
-        "the lead's figures rewrite of publishing (issue #14) moves its figures to the domain"
+        "405 lines after the lead's figures rewrite (main at 955ad83); publishing is the "
+        "lead's (issue #14), not split in this branch"
     ),
 }
 

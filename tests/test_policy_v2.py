@@ -336,7 +336,7 @@ def test_annual_cutoff_sets_the_annual_reports_period(make_tree: MakeTree) -> No
     tree.visit("lan", "2019-09-30")
     tree.visit("lan", "2019-10-01")
     outcome = tree.run()
-    report = periodic.year_report(outcome.compliance, outcome.findings, 2019)
+    report = periodic.year_report(outcome.compliance, 2019)
     assert (report.span.first, report.span.last) == (date(2019, 1, 1), date(2019, 9, 30))
     assert report.province.visits == 1
     assert outcome.compliance.policies[0].report_deadlines == (("province_annual", "10-20"),)

@@ -292,8 +292,8 @@ def test_reports_show_the_units_of_their_period(reform: Tree) -> None:
     )
     reform.official("lan", province())
     outcome = reform.run()
-    q2 = periodic.quarter_report(outcome.compliance, outcome.findings, Quarter(2025, 2))
-    q3 = periodic.quarter_report(outcome.compliance, outcome.findings, Quarter(2025, 3))
+    q2 = periodic.quarter_report(outcome.compliance, Quarter(2025, 2))
+    q3 = periodic.quarter_report(outcome.compliance, Quarter(2025, 3))
     # hd-go-dau never had an official: no report in any period.
     assert [s.key for s in q2.units] == ["ban-tckt", "hd-tan-bien"]
     assert [s.key for s in q3.units] == ["ban-tckt", "dx-thanh-binh"]
@@ -323,7 +323,7 @@ def test_deadlines_wait_only_for_units_of_the_quarter(reform: Tree) -> None:
     )
     reform.official("lan", province())
     outcome = reform.run("2025-10-01")
-    text = deadlines.markdown(outcome.compliance, outcome.findings)
+    text = deadlines.markdown(outcome.compliance)
     waiting = next(line for line in text.splitlines() if line.startswith("- Chưa đăng ký"))
     assert "ban-tckt" in waiting and "dx-thanh-binh" in waiting
     assert "hd-tan-bien" not in waiting and "hd-go-dau" not in waiting

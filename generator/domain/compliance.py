@@ -1,5 +1,8 @@
 """SPEC §3: applicable, required and counted days, visit levels and each person-year's figures.
 
+(A person-year's row and status are values of their own: :mod:`person_year`, which
+this module re-exports, so ``compliance.YearRow`` and ``compliance.Status`` still name them.)
+
 Everything is computed from the records and an explicit ``as_of``; every number
 comes from the policy that governs the day in question.
 """
@@ -25,6 +28,7 @@ from generator.domain.periods import (
     total_days,
     year_span,
 )
+from generator.domain.person_year import Status, YearRow
 
 PROVINCE = "province"
 DISTRICT = "district"
@@ -38,41 +42,6 @@ class Applicable:
     assignment: Assignment
     policy: Policy
     level: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class YearRow:
-    """One official's figures for one year (a row of ``report``)."""
-
-    official: str
-    year: int
-    unit: str
-    level: str | None
-    applicable_days: int
-    required_days: int
-    counted_days: int
-    district_visit: bool
-    grassroots_visit: bool
-    branch_meeting: bool | None
-    status: str
-    province_applicable_days: int
-    # (level, place kinds of a group) that no counted visit made at that level reached.
-    missing_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "official": self.official,
-            "year": self.year,
-            "unit": self.unit,
-            "level": self.level,
-            "applicable_days": self.applicable_days,
-            "required_days": self.required_days,
-            "counted_days": self.counted_days,
-            "district_visit": self.district_visit,
-            "grassroots_visit": self.grassroots_visit,
-            "branch_meeting": self.branch_meeting,
-            "status": self.status,
-        }
 
 
 def qualifies(exemption: Exemption, policy: Policy) -> bool:
@@ -358,13 +327,13 @@ class Compliance:
         last = max(covered, key=lambda c: (c[1].assignment.start, c[0].last))[1].assignment
         unit = self.records.units.get(last.unit)
         if applicable == 0:
-            status = "exempt"
+            status = Status.EXEMPT
         elif not self.finished(year):
-            status = "in_progress"
+            status = Status.IN_PROGRESS
         elif counted_days >= required and not missing and branch is not False:
-            status = "met"
+            status = Status.MET
         else:
-            status = "not_met"
+            status = Status.NOT_MET
         return YearRow(
             official=official.id,
             year=year,
@@ -390,3 +359,15 @@ class Compliance:
             for year in self.years(official)
         ]
         return sorted(rows, key=lambda r: (r.year, r.official))
+
+
+__all__ = [
+    "DISTRICT",
+    "PROVINCE",
+    "Applicable",
+    "Compliance",
+    "Status",
+    "YearRow",
+    "qualifies",
+    "required_days",
+]

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from generator.domain import structure
-from generator.domain.compliance import Compliance
-from generator.domain.findings import Finding
-from generator.domain.model import Visit
+from generator.domain.compliance import Compliance, Status, YearRow
+from generator.domain.model import Plan, Visit
 from generator.domain.periods import Quarter, Span, quarters, total_days
+from generator.domain.timeliness import late_plan, late_report
 from generator.vietnamese import name_key
 
 
@@ -37,6 +37,22 @@ class Section:
     proposals: list[Proposal] = field(default_factory=list)
     # official -> (planned days, counted days)
     plan_vs_actual: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # Officials with an applicable day in the period while in the unit.
+    officials: set[str] = field(default_factory=set)
+    # Their figures for the year the period ends in (whatever unit they ended that year in).
+    rows: list[YearRow] = field(default_factory=list)
+    # Plans of the period's quarters registered after their due date.
+    late_plans: list[Plan] = field(default_factory=list)
+
+    def statuses(self) -> dict[Status, int]:
+        """How many of :attr:`rows` have each status, in the enum's order (zeros included)."""
+        counts = Counter(row.status for row in self.rows)
+        return {status: counts[status] for status in Status}
+
+    @property
+    def behind_plan(self) -> list[str]:
+        """Officials who counted fewer days than their plans for the period gave them."""
+        return [o for o, (planned, done) in self.plan_vs_actual.items() if done < planned]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +91,9 @@ def _add(section: Section, visit: Visit, counted: bool, late: bool) -> None:
     )
 
 
-def build(
-    compliance: Compliance, findings: list[Finding], *, kind: str, slug: str, title: str, span: Span
-) -> PeriodReport:
+def build(compliance: Compliance, *, kind: str, slug: str, title: str, span: Span) -> PeriodReport:
     """Visits whose first day is in ``span``, grouped by the unit the official was in that day."""
     records = compliance.records
-    late_files = {f.file for f in findings if f.rule == "report-late"}
     codes = catalogue(compliance, span)
     province = Section("", "Toàn tỉnh", contents=dict.fromkeys([c for c, _ in codes], 0))
     units = {
@@ -93,9 +106,10 @@ def build(
         counted = compliance.counted(visit)
         unit = compliance.unit_on(visit.official, visit.start)
         section = units.get(unit.id) if unit else None
+        late = late_report(compliance, visit) is not None
         for target in (province, section):
             if target is not None:
-                _add(target, visit, counted, visit.source.file in late_files)
+                _add(target, visit, counted, late)
         if counted:
             by_official[visit.official].append(visit.span.intersect(span))
             if section is not None:
@@ -116,29 +130,47 @@ def build(
         done = total_days(by_unit.get((uid, official), []))
         units[uid].plan_vs_actual[official] = (planned[(uid, official)], done)
         units[uid].days += done
+    _people(compliance, span, province, units)
     ordered = sorted(
         units.values(), key=lambda s: (records.units[s.key].level != "province", s.key)
     )
     return PeriodReport(kind, slug, title, span, province, ordered, codes)
 
 
-def quarter_report(
-    compliance: Compliance, findings: list[Finding], quarter: Quarter
-) -> PeriodReport:
+def _people(
+    compliance: Compliance, span: Span, province: Section, units: dict[str, Section]
+) -> None:
+    """Officials in scope, their year's rows and late plans, per unit and for the province."""
+    records = compliance.records
+    for official in records.officials.values():
+        for run in compliance.applicable(official.id):
+            if run.span.overlaps(span):
+                province.officials.add(official.id)
+                if run.assignment.unit in units:
+                    units[run.assignment.unit].officials.add(official.id)
+    rows = {row.official: row for row in compliance.rows if row.year == span.last.year}
+    for section in (province, *units.values()):
+        section.rows = [rows[o] for o in sorted(section.officials) if o in rows]
+    in_span = {(q.year, q.number) for q in quarters(span.first, span.last)}
+    for plan in records.plans:
+        if (plan.year, plan.quarter) in in_span and late_plan(compliance, plan):
+            province.late_plans.append(plan)
+            if plan.unit in units:
+                units[plan.unit].late_plans.append(plan)
+
+
+def quarter_report(compliance: Compliance, quarter: Quarter) -> PeriodReport:
     slug = f"quy-{quarter.year}-{quarter.number}"
     title = f"Báo cáo {quarter.label_lower}"
-    return build(compliance, findings, kind="quarter", slug=slug, title=title, span=quarter.span)
+    return build(compliance, kind="quarter", slug=slug, title=title, span=quarter.span)
 
 
-def half_report(
-    compliance: Compliance, findings: list[Finding], year: int, half: int
-) -> PeriodReport:
+def half_report(compliance: Compliance, year: int, half: int) -> PeriodReport:
     first = date(year, 1 if half == 1 else 7, 1)
     last = date(year, 6, 30) if half == 1 else date(year, 12, 31)
     label = "6 tháng đầu năm" if half == 1 else "6 tháng cuối năm"
     return build(
         compliance,
-        findings,
         kind="half",
         slug=f"6-thang-{year}-{half}",
         title=f"Báo cáo {label} {year}",
@@ -146,13 +178,12 @@ def half_report(
     )
 
 
-def year_report(compliance: Compliance, findings: list[Finding], year: int) -> PeriodReport:
+def year_report(compliance: Compliance, year: int) -> PeriodReport:
     """The annual report: 1 January to the year-end policy's ``annual_cutoff`` (or 31 December)."""
     policy = compliance.report_policy(year)
     span = policy.annual_span(year) if policy else Span(date(year, 1, 1), date(year, 12, 31))
     return build(
         compliance,
-        findings,
         kind="year",
         slug=f"nam-{year}",
         title=f"Báo cáo năm {year}",

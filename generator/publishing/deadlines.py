@@ -6,9 +6,8 @@ from collections.abc import Callable
 from datetime import date
 
 from generator import inert
-from generator.domain import structure
+from generator.domain import structure, timeliness
 from generator.domain.compliance import Compliance
-from generator.domain.findings import Finding
 from generator.domain.periods import Quarter, quarters
 from generator.vietnamese import short_date
 
@@ -51,18 +50,26 @@ def upcoming(compliance: Compliance, limit: int = 5) -> list[tuple[date, str]]:
     return sorted(found)[:limit]
 
 
-def markdown(
-    compliance: Compliance,
-    findings: list[Finding],
-    inline: Callable[[object], str] = inert.markdown,
-) -> str:
-    """The reminder; ``inline`` writes record text (ids, messages) into it.
+def markdown(compliance: Compliance, inline: Callable[[object], str] = inert.markdown) -> str:
+    """The Monday reminder: deadlines coming, plans missing, reports late, officials silent.
 
-    The default makes record text inert Markdown (the job summary);
-    :func:`generator.inert.terminal` keeps it readable on a terminal, with no
-    control character left.
+    Units and officials are named as their records name them (with the id, which
+    the file names use). The default makes record text inert Markdown (the job
+    summary); :func:`generator.inert.terminal` keeps it readable on a terminal, with
+    no control character left.
     """
     as_of, records = compliance.as_of, compliance.records
+
+    def unit_name(unit_id: str) -> str:
+        unit = records.units.get(unit_id)
+        return f"{inline(unit.name)} ({inline(unit_id)})" if unit else inline(unit_id)
+
+    def official_name(official_id: str) -> str:
+        official = records.officials.get(official_id)
+        return (
+            f"{inline(official.name)} ({inline(official_id)})" if official else inline(official_id)
+        )
+
     lines = [f"## Các hạn cần nhớ (tính đến {short_date(as_of)})", ""]
     plan_deadline = next_plan_deadline(compliance)
     lines.append("### Đăng ký kế hoạch quý")
@@ -82,16 +89,24 @@ def markdown(
             f"- Hạn đăng ký kế hoạch {quarter.label}: **{short_date(day)}** ({_in_days(day, as_of)})."
         )
         lines.append(
-            f"- Chưa đăng ký ({len(waiting)} đơn vị): {', '.join(map(inline, waiting))}"
+            f"- Chưa đăng ký ({len(waiting)} đơn vị): {', '.join(map(unit_name, waiting))}"
             if waiting
             else "- Tất cả đơn vị đã đăng ký."
         )
     else:
         lines.append("- Không có hạn đăng ký nào trong thời gian có quy định.")
-    missing = [f for f in findings if f.rule == "plan-missing"]
-    late_reports = [f for f in findings if f.rule == "report-late" and f.year == as_of.year]
+    missing = timeliness.missing_plans(compliance)
+    late_reports = [
+        v
+        for v in records.visits
+        if v.start.year == as_of.year and timeliness.late_report(compliance, v) is not None
+    ]
     lines += ["", "### Đã quá hạn", f"- Kế hoạch quý còn thiếu: {len(missing)}"]
-    lines += [f"  - {inline(f.message)}" for f in missing[-20:]]
+    lines += [
+        f"  - {unit_name(m.unit)}: kế hoạch {m.quarter.label} (hạn đăng ký {short_date(m.due)}), "
+        f"tệp records/plans/{m.quarter.year}/q{m.quarter.number}/{inline(m.unit)}.yaml"
+        for m in missing[-20:]
+    ]
     lines.append(f"- Báo cáo đi cơ sở nộp trễ trong năm {as_of.year}: {len(late_reports)}")
     quarter = Quarter.of(as_of)
     planned: dict[str, int] = {}
@@ -103,7 +118,8 @@ def markdown(
     silent = sorted(o for o, days in planned.items() if days > 0 and o not in reported)
     lines += ["", f"### Chưa có báo cáo đi cơ sở trong {quarter.label}"]
     lines.append(
-        f"- {len(silent)} cán bộ có kế hoạch nhưng chưa nộp báo cáo đợt nào: {', '.join(map(inline, silent))}"
+        f"- {len(silent)} cán bộ có kế hoạch nhưng chưa nộp báo cáo đợt nào: "
+        f"{', '.join(map(official_name, silent))}"
         if silent
         else "- Mọi cán bộ có kế hoạch đều đã có báo cáo."
     )

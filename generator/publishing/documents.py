@@ -17,7 +17,7 @@ from generator.domain.findings import Finding
 from generator.domain.model import Official, Records, Settings, Unit
 from generator.domain.periodic import PeriodReport, Section
 from generator.publishing.office import Docx, Run, paragraph, table, two_columns
-from generator.vietnamese import LEVEL, STATUS, number, short_date
+from generator.vietnamese import LEVEL, number, short_date
 
 BLANK = "………"
 
@@ -256,7 +256,7 @@ def official_document(
                     if row.branch_meeting
                     else "Không",
                 ],
-                ["Đánh giá", STATUS[row.status]],
+                ["Đánh giá", row.status.label],
             ],
             [110, 45],
         ),

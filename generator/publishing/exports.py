@@ -11,7 +11,7 @@ from datetime import date
 from generator import inert
 from generator.domain.compliance import YearRow
 from generator.domain.model import Records
-from generator.vietnamese import LEVEL, STATUS
+from generator.vietnamese import LEVEL
 
 CSV_HEADERS = (
     "Mã cán bộ",
@@ -75,7 +75,7 @@ def table(rows: Sequence[YearRow], records: Records) -> list[list[object]]:
                 _yes(row.district_visit),
                 _yes(row.grassroots_visit),
                 _yes(row.branch_meeting),
-                STATUS[row.status],
+                row.status.label,
             ]
         )
     return out
@@ -138,7 +138,7 @@ def report_text(rows: Sequence[YearRow]) -> str:
             "✓" if row.district_visit else "-",
             "✓" if row.grassroots_visit else "-",
             "✓" if row.branch_meeting else "-",
-            STATUS[row.status],
+            row.status.label,
         ]
         for row in rows
     ]

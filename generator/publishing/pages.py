@@ -8,8 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from generator.domain import periodic, structure
-from generator.domain.compliance import YearRow
+from generator.domain import coverage, periodic, structure, timeliness
+from generator.domain.compliance import Status, YearRow
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Official, Records
 from generator.domain.outcome import Outcome
@@ -126,8 +126,8 @@ class Pages(Renderer):
             visits_this_year=visits_this_year,
             days_this_year=sum(r.counted_days for r in rows),
             last_year=year - 1,
-            last_met=sum(1 for r in last if r.status == "met"),
-            last_total=sum(1 for r in last if r.status in {"met", "not_met"}),
+            last_met=sum(1 for r in last if r.status is Status.MET),
+            last_total=sum(1 for r in last if r.status in {Status.MET, Status.NOT_MET}),
             errors=counts[Severity.ERROR],
             violations=counts[Severity.VIOLATION],
             deadlines=deadlines,
@@ -163,21 +163,20 @@ class Pages(Renderer):
             )
 
     def reports(self) -> None:
-        findings = self.public_findings
         entries: list[tuple[str, str, str]] = []
         by_year: dict[int, list[periodic.PeriodReport]] = defaultdict(list)
         for quarter in self.quarter_list:
-            report = periodic.quarter_report(self.compliance, findings, quarter)
+            report = periodic.quarter_report(self.compliance, quarter)
             by_year[quarter.year].append(report)
             self._report(report, None)
             entries.append((str(quarter.year), report.title, f"bao-cao/{report.slug}.md"))
         for year in self.years:
             for half in (1, 2):
                 if date(year, 1 if half == 1 else 7, 1) <= self.as_of:
-                    report = periodic.half_report(self.compliance, findings, year, half)
+                    report = periodic.half_report(self.compliance, year, half)
                     self._report(report, None)
                     entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
-            report = periodic.year_report(self.compliance, findings, year)
+            report = periodic.year_report(self.compliance, year)
             policy = self.compliance.report_policy(year)
             self._report(report, policy.annual_deadlines(year) if policy else [])
             entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
@@ -230,7 +229,11 @@ class Pages(Renderer):
         by_quarter: dict[tuple[int, int], list[object]] = defaultdict(list)
         for plan in self.records.plans:
             by_quarter[(plan.year, plan.quarter)].append(plan)
-        late = {(f.unit, f.year, f.quarter) for f in self.public_findings if f.rule == "plan-late"}
+        late = {
+            (plan.unit, plan.year, plan.quarter)
+            for plan in self.records.plans
+            if timeliness.late_plan(self.compliance, plan)
+        }
         quarters_with_plans = [q for q in self.quarter_list if (q.year, q.number) in by_quarter]
         self.page(
             "ke-hoach/index.md",
@@ -323,25 +326,10 @@ class Pages(Renderer):
         )
         for year in years:
             span = year_span(year)
-            districts = [d for d in tops if structure.place_in_force_in(d, span)]
-            visits = [v for v in self.records.visits if v.start.year == year]
-            grid: dict[str, list[int]] = {d.id: [0, 0, 0, 0] for d in districts}
-            seen: set[str] = set()
-            for visit in visits:
-                for district in {p.split("/")[0] for p in visit.places}:
-                    if district in grid:
-                        grid[district][Quarter.of(visit.start).number - 1] += 1
-                for place in visit.places:
-                    parts = place.split("/")
-                    seen.update("/".join(parts[:i]) for i in range(1, len(parts) + 1))
-            in_force = structure.places_in(self.records, span)
-            unvisited = {
-                d.id: sorted(
-                    (p for p in in_force if p.top == d.id and p.depth >= 2 and p.id not in seen),
-                    key=lambda p: p.id,
-                )
-                for d in districts
-            }
+            areas = coverage.coverage(self.records, year)
+            districts = [a.area for a in areas]
+            grid = {a.area.id: list(a.visits_by_quarter) for a in areas}
+            unvisited = {a.area.id: list(a.unvisited) for a in areas}
             ended = sorted(structure.ended_in(self.records, span), key=lambda p: p.id)
             peak = max((n for counts in grid.values() for n in counts), default=0) or 1
             self.page(

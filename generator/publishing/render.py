@@ -93,7 +93,7 @@ def environment() -> Environment:
     env.filters["num"] = vietnamese.number
     env.filters["vndate"] = vietnamese.short_date
     env.filters["longdate"] = vietnamese.long_date
-    env.filters["status"] = lambda s: vietnamese.STATUS[s]
+    env.filters["status"] = lambda s: s.label
     env.filters["level"] = lambda s: vietnamese.LEVEL.get(s or "", "")
     env.filters["fold"] = vietnamese.fold
     env.filters["urlpath"] = escape.path_url

@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -41,31 +43,53 @@ def _swap(new: Path, target: Path) -> None:
 def render_site(out: Path, as_of: date, docs_dir: Path = GENERATED, config: Path = CONFIG) -> None:
     """Run the MkDocs build into a fresh folder and swap it into ``out``.
 
+    MkDocs runs in a process of its own: the records and figures this process holds
+    are not in its way, so a 100k-visit build peaks at the larger of the two rather
+    than their sum (CPython does not hand freed memory back for MkDocs to reuse).
     ``SOURCE_DATE_EPOCH`` (midnight UTC of ``as_of``) fixes the sitemap's dates and
     the gzip header, so a commit and an ``as_of`` build byte-identical output.
     """
-    os.environ["SOURCE_DATE_EPOCH"] = str(
-        int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
-    )
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build  # noqa: PLC0415 - heavy import, only when building
-    from mkdocs.config import load_config  # noqa: PLC0415
-    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
-
+    epoch = int(datetime(as_of.year, as_of.month, as_of.day, tzinfo=UTC).timestamp())
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    command = [sys.executable, "-m", __name__, str(config), str(docs_dir), str(staging)]
     try:
-        cfg = load_config(str(config), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
-        build(cfg)
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603 - our own interpreter and module
+        sys.stderr.write(done.stderr)
+        if done.returncode != 0:
+            lines = done.stderr.strip().splitlines()
+            told = [line for line in lines if line.startswith(("ERROR", "WARNING"))]
+            reason = "; ".join(told or lines[-1:])
+            raise BuildError(f"dựng trang web thất bại, trang cũ được giữ nguyên: {reason}")
         _swap(staging, out)
-    except (MkDocsException, OSError) as exc:
+    except OSError as exc:
         raise BuildError(f"dựng trang web thất bại, trang cũ được giữ nguyên: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _mkdocs(config: str, docs_dir: str, site_dir: str) -> int:
+    """The MkDocs process: build in strict mode; a failure is one line on stderr, exit 1."""
+    from mkdocs.commands.build import build  # noqa: PLC0415 - heavy import, only in this process
+    from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
+
+    logging.basicConfig(format="%(levelname)s - %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        build(load_config(config, docs_dir=docs_dir, site_dir=site_dir, strict=True))
+    except (MkDocsException, OSError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        return 1
+    return 0
+
+
 def build(outcome: Outcome, as_of: date, out: Path, docs_dir: Path = GENERATED) -> None:
     generate(outcome, as_of, docs_dir)
     render_site(out, as_of, docs_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(_mkdocs(*sys.argv[1:4]))

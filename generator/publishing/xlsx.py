@@ -13,14 +13,13 @@ from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from generator.domain import structure
-from generator.domain.compliance import Compliance, YearRow
+from generator.domain.compliance import Compliance, Status, YearRow
+from generator.domain.coverage import coverage
 from generator.domain.model import Records
 from generator.domain.periodic import PeriodReport
-from generator.domain.periods import year_span
 from generator.publishing.exports import CSV_HEADERS, neutralise, table
 from generator.publishing.office import deterministic, xml_safe
-from generator.vietnamese import LEVEL, STATUS
+from generator.vietnamese import LEVEL
 
 CELL_LIMIT = 32767  # characters Excel keeps in one cell
 
@@ -87,7 +86,7 @@ def year_workbook(
     records = compliance.records
     workbook = Workbook(write_only=True)
     sheet(workbook, "Kết quả", CSV_HEADERS, table(rows, records))
-    statuses = ("met", "not_met", "in_progress", "exempt")
+    statuses = list(Status)
     per_unit: dict[str, list[int]] = {}
     for row in rows:
         counts = per_unit.setdefault(row.unit, [0] * (len(statuses) + 1))
@@ -96,7 +95,7 @@ def year_workbook(
     sheet(
         workbook,
         "Theo đơn vị",
-        ["Mã đơn vị", "Đơn vị", "Cấp", *(STATUS[s] for s in statuses), "Số ngày đã đi"],
+        ["Mã đơn vị", "Đơn vị", "Cấp", *(s.label for s in statuses), "Số ngày đã đi"],
         [
             [
                 uid,
@@ -129,29 +128,15 @@ def year_workbook(
         quarter_rows,
     )
     visits = [v for v in records.visits if v.start.year == year]
-    coverage: list[list[object]] = []
-    span = year_span(year)
-    in_force = structure.places_in(records, span)
-    for district in sorted((p for p in in_force if "/" not in p.id), key=lambda p: p.id):
-        by_quarter = [0, 0, 0, 0]
-        for visit in visits:
-            if any(place.split("/", 1)[0] == district.id for place in visit.places):
-                by_quarter[(visit.start.month - 1) // 3] += 1
-        # Communes in force in the year: those of a district, or a commune under the province.
-        communes = [p for p in in_force if p.top == district.id and p.kind == "commune"]
-        depth = 1 if district.kind == "commune" else 2
-        reached = {
-            "/".join(place.split("/")[:depth])
-            for v in visits
-            for place in v.places
-            if place == district.id or place.startswith(district.id + "/")
-        } & {p.id for p in communes}
-        coverage.append([district.name, *by_quarter, sum(by_quarter), len(reached), len(communes)])
+    areas = [
+        [a.area.name, *a.visits_by_quarter, a.visits, a.reached_communes, len(a.communes)]
+        for a in coverage(records, year)
+    ]
     sheet(
         workbook,
         "Địa bàn",
         ["Địa bàn", "Quý I", "Quý II", "Quý III", "Quý IV", "Cả năm", "Số xã đã đến", "Tổng số xã"],
-        coverage,
+        areas,
     )
     visit_rows: list[list[object]] = [
         [

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from sys import intern
 from typing import Any
 
-from generator.reading.yamlread import MAX_DEPTH, parse, resolve_plain
+from generator.reading.yamlread import MAX_DEPTH, parse, resolve_plain, share
 
 # Anything outside printable, tab-free, single-line-break YAML (libyaml's reader set
 # minus tab, CR, the other line breaks NEL, LS and PS, and the byte-order mark),
@@ -132,6 +133,7 @@ def _mapping(doc: _Text, i: int, indent: int, depth: int) -> tuple[dict[str, Any
         if at > indent or match is None:
             raise GiveUp
         key, rest = match.group(1, 2)
+        key = intern(key)  # a tree repeats a handful of keys a million times: keep one copy
         if key in mapping:
             raise GiveUp
         if not rest or rest[0] == "#":
@@ -140,7 +142,7 @@ def _mapping(doc: _Text, i: int, indent: int, depth: int) -> tuple[dict[str, Any
             rest[0] not in _INDICATORS and " #" not in rest and ": " not in rest and rest[-1] != ":"
         ) and (i + 1 == len(lines) or lines[i + 1][0] <= indent):
             # The plain one-line scalar, inlined: most values.
-            mapping[key], i = resolve_plain(rest), i + 1
+            mapping[key], i = share(resolve_plain(rest)), i + 1
         else:
             mapping[key], i = _value(doc, i, rest, indent)
     return mapping, i
@@ -285,7 +287,7 @@ def _flow(text: str) -> list[Any]:
         if inner is None:
             return []
         items = [item.strip(" ") for item in inner.split(",")]
-        return [item[1:-1] if item[0] == '"' else resolve_plain(item) for item in items]
+        return [share(item[1:-1] if item[0] == '"' else resolve_plain(item)) for item in items]
     return _flow_items(text)
 
 

@@ -13,6 +13,7 @@ from generator.domain.findings import Finding, Severity
 from generator.domain.periods import Quarter
 from generator.domain.rules import switches
 from generator.domain.rules.base import Context, Rule, Scope
+from generator.domain.timeliness import late_plan
 from generator.vietnamese import short_date
 
 RULE = Rule(
@@ -26,16 +27,12 @@ RULE = Rule(
 
 def check(ctx: Context) -> Iterator[Finding]:
     for plan in ctx.records.plans:
-        quarter = Quarter(plan.year, plan.quarter)
-        deadline = ctx.compliance.deadline(quarter)
-        unit = ctx.records.units.get(plan.unit)
-        if deadline is None or unit is None:
-            continue
-        day, policy = deadline
-        if unit.level in policy.plan_deadline_levels and plan.registered_on > day:
+        late = late_plan(ctx.compliance, plan)
+        if late is not None:
             yield RULE.on_plan(
                 plan,
                 "registered_on",
-                message=f"Kế hoạch {quarter.label} đăng ký ngày {short_date(plan.registered_on)}, trễ "
-                f"{(plan.registered_on - day).days} ngày so với hạn {short_date(day)}",
+                message=f"Kế hoạch {Quarter(plan.year, plan.quarter).label} đăng ký ngày "
+                f"{short_date(plan.registered_on)}, trễ {late.days} ngày so với hạn "
+                f"{short_date(late.due)}",
             )

@@ -9,13 +9,11 @@ có ``plan_deadline_day``) thì không xét.
 """
 
 from collections.abc import Iterator
-from datetime import date
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.model import Policy
-from generator.domain.periods import Quarter, quarters
 from generator.domain.rules import switches
 from generator.domain.rules.base import Context, Rule, Scope
+from generator.domain.timeliness import missing_plans
 from generator.vietnamese import short_date
 
 RULE = Rule(
@@ -28,36 +26,14 @@ RULE = Rule(
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    compliance = ctx.compliance
-    if not compliance.policies:
-        return
-    due: dict[Quarter, tuple[date, Policy]] = {}
-    for quarter in quarters(compliance.policies[0].effective_from, ctx.as_of):
-        deadline = compliance.deadline(quarter)
-        if deadline is not None and deadline[0] <= ctx.as_of:
-            due[quarter] = deadline
-    needed: set[tuple[str, Quarter]] = set()
-    for official in ctx.records.officials.values():
-        for run in compliance.applicable(official.id):
-            for quarter in quarters(run.span.first, run.span.last):
-                if quarter in due:
-                    needed.add((run.assignment.unit, quarter))
-    plan_levels = {quarter: policy.plan_levels for quarter, (_, policy) in due.items()}
-    for unit_id, quarter in sorted(needed, key=lambda n: (n[1], n[0])):
-        unit = ctx.records.units.get(unit_id)
-        if (
-            unit is not None
-            and unit.level in plan_levels[quarter]
-            and (unit_id, quarter.year, quarter.number) not in ctx.records.plan_files
-        ):
-            deadline = compliance.deadline(quarter)
-            assert deadline is not None
-            yield Finding(
-                RULE.id,
-                RULE.severity,
-                f"Đơn vị {unit_id} chưa có kế hoạch {quarter.label} (hạn đăng ký {short_date(deadline[0])}); "
-                f"cần tệp records/plans/{quarter.year}/q{quarter.number}/{unit_id}.yaml",
-                unit=unit_id,
-                year=quarter.year,
-                quarter=quarter.number,
-            )
+    for missing in missing_plans(ctx.compliance):
+        quarter, unit = missing.quarter, missing.unit
+        yield Finding(
+            RULE.id,
+            RULE.severity,
+            f"Đơn vị {unit} chưa có kế hoạch {quarter.label} (hạn đăng ký {short_date(missing.due)}); "
+            f"cần tệp records/plans/{quarter.year}/q{quarter.number}/{unit}.yaml",
+            unit=unit,
+            year=quarter.year,
+            quarter=quarter.number,
+        )

@@ -8,11 +8,11 @@ không có ``report_within_days`` thì không xét.
 """
 
 from collections.abc import Iterator
-from datetime import timedelta
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.rules import switches
 from generator.domain.rules.base import Context, Rule, Scope
+from generator.domain.timeliness import late_report
 from generator.vietnamese import short_date
 
 RULE = Rule(
@@ -26,21 +26,12 @@ RULE = Rule(
 
 def check(ctx: Context) -> Iterator[Finding]:
     for visit in ctx.records.visits:
-        policy = ctx.compliance.policy_on(visit.start)
-        if (
-            policy is None
-            or policy.report_within_days is None
-            or not ctx.compliance.is_covered(visit)
-            or ctx.compliance.visit_level(visit) not in policy.report_deadline_levels
-        ):
-            continue
-        due = visit.end + timedelta(days=policy.report_within_days)
-        if visit.reported_on > due:
-            late = (visit.reported_on - due).days
+        late = late_report(ctx.compliance, visit)
+        if late is not None:
             yield RULE.on_visit(
                 ctx,
                 visit,
                 "reported_on",
-                message=f"Báo cáo nộp ngày {short_date(visit.reported_on)}, trễ {late} ngày so với hạn "
-                f"{short_date(due)}",
+                message=f"Báo cáo nộp ngày {short_date(visit.reported_on)}, trễ {late.days} ngày "
+                f"so với hạn {short_date(late.due)}",
             )
