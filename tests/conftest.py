@@ -259,3 +259,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output"
     )
+
+
+# The longest files first: under pytest-xdist (`make test`) each file goes to one worker
+# in collection order, so a long file collected last would run alone at the end.
+LONGEST_FILES = ("test_precommit.py", "test_hostile_corpus.py", "test_golden.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in LONGEST_FILES)  # stable: files stay whole
