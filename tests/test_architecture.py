@@ -31,23 +31,23 @@ RULE_HELPERS = {"base", "switches"}
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 80
 # Functions allowed past MAX_FUNCTION_LINES, each with the reason it stays whole.
+# Publishing is the lead's in issue #14 (this branch edits none of it but rules_on): its
+# four long functions are listed as they stand after the figures rewrite (main 955ad83).
 LONG_FUNCTIONS: dict[str, str] = {
     "generator.publishing.deadlines.markdown": (
         "the Monday reminder's sections (deadlines coming, plans missing, reports late, "
-        "officials silent) in the order it shows them; publishing is the lead's (issue #14)"
+        "officials silent) in the order it shows them"
     ),
     "generator.publishing.documents.report_document": (
         "the report's sections in the order Decree 30/2020 lays them out, read top to "
-        "bottom like the printed page; publishing is being rewritten to read figures from "
-        "the domain (issue #14, figures have one home), which splits it"
+        "bottom like the printed page"
     ),
     "generator.publishing.policy_text.parameters": (
-        "one (label, text) row per policy key, in the order the policy page shows them: a "
-        "flat table; split with the figures rewrite of publishing (issue #14)"
+        "one (label, text) row per policy key, in the order the policy page shows them: "
+        "a flat table"
     ),
     "generator.publishing.xlsx.year_workbook": (
-        "one sheet after another of the year's workbook; its coverage figures move to the "
-        "domain in the figures rewrite of publishing (issue #14), which shortens it"
+        "the year's workbook one sheet after another, in the order a reader finds them"
     ),
 }
 # Modules allowed past MAX_MODULE_LINES, each with the reason.
