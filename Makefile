@@ -31,8 +31,10 @@ workflows: $(STAMP)
 	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(VENV)/bin/zizmor --offline --quiet --persona pedantic .github/workflows/
 
+# On every CPU (pytest-xdist), one test file per worker so module fixtures (a built
+# site, a pre-commit store) are made once; PYTEST_ARGS adds to it.
 pytest: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck workflows pytest
 

@@ -17,13 +17,14 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from generator import compare, focus, incremental, inert, intake, pipeline, scaffold
+from generator import incremental, inert, intake, pipeline, scaffold
+from generator.domain import focus
 from generator.domain.findings import Severity
 from generator.domain.outcome import Outcome
 from generator.errors import GeneratorError, UsageError
 from generator.intake import form as intake_form
 from generator.intake.fields import FORM_FILE
-from generator.publishing import codeowners, deadlines, exports, reporters
+from generator.publishing import codeowners, compare, deadlines, exports, reporters
 from generator.reading import cache
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3

@@ -1,21 +1,26 @@
-"""load → schema → model → rules: one call from a records folder to findings and figures."""
+"""load → schema → model → rules: one call from a records folder to findings and figures.
+
+Every run is a full one here; the warm run (:mod:`generator.incremental`) wraps these
+steps and restricts what they are given.
+"""
 
 from __future__ import annotations
 
 import functools
 import gc
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from generator.domain import model
+from generator.domain import build
 from generator.domain.compliance import Compliance
 from generator.domain.findings import Finding, sort_findings
+from generator.domain.model import Records
 from generator.domain.outcome import Outcome
-from generator.domain.rules import Context, run_all
+from generator.domain.rules import REGISTRY, Context, RuleModule
 from generator.reading import loader, schema
 from generator.reading.cache import ParseCache
 from generator.reading.layout import Kind, classify
@@ -46,71 +51,6 @@ def without_cyclic_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
     return wrapper
 
 
-_ID_IS_STEM = frozenset({Kind.OFFICIAL, Kind.LOCALITY})
-
-
-def _invalid_id(location_kind: Kind, stem: str | None) -> tuple[Kind, str] | None:
-    """What an invalid file makes known: its id (the file stem), or every unit."""
-    if location_kind is Kind.UNITS:
-        return Kind.UNITS, "*"
-    if location_kind in {Kind.OFFICIAL, Kind.LOCALITY, Kind.POLICY} and stem:
-        return location_kind, stem
-    return None
-
-
-def _known_invalid(
-    valid: Iterable[Document], invalid: Iterable[tuple[Kind, str | None]]
-) -> dict[Kind, set[str]]:
-    """Ids that exist in a broken file (or under a mismatched file name).
-
-    Their own error is reported once; references to them are not reported again.
-    """
-    known: dict[Kind, set[str]] = defaultdict(set)
-    for kind, stem in invalid:
-        found = _invalid_id(kind, stem)
-        if found:
-            known[found[0]].add(found[1])
-    for doc in valid:
-        stem = doc.location.stem
-        if stem and doc.kind in _ID_IS_STEM and doc.data["id"] != stem:
-            known[doc.kind].add(stem)
-    return dict(known)
-
-
-def build_records(
-    valid: list[Document],
-    invalid: Iterable[tuple[Kind, str | None]],
-    only: set[str] | None = None,
-) -> model.Records:
-    """Typed records from schema-valid documents; ids of invalid files are remembered.
-
-    With ``only`` (a re-check of these officials' visits), plans keep only their
-    entries: a re-check keeps no finding about a plan, and the rest concern no one
-    re-checked.
-    """
-    records = model.Records(invalid_ids=_known_invalid(valid, invalid))
-    for doc in valid:
-        match doc.kind:
-            case Kind.SETTINGS:
-                records.settings = model.settings(doc)
-            case Kind.POLICY:
-                records.policies.append(model.policy(doc))
-            case Kind.UNITS:
-                for unit in model.units(doc):
-                    records.units.setdefault(unit.id, unit)
-            case Kind.LOCALITY:
-                for place in model.places(doc):
-                    records.places.setdefault(place.id, place)
-            case Kind.OFFICIAL:
-                official = model.official(doc)
-                records.officials.setdefault(official.id, official)
-            case Kind.PLAN:
-                records.plans.append(model.plan(doc, only))
-            case Kind.VISIT:
-                records.visits.append(model.visit(doc))
-    return records
-
-
 @dataclass(slots=True)
 class Loaded:
     """Files read and schema-checked, before any cross-record rule."""
@@ -119,8 +59,10 @@ class Loaded:
     invalid: list[tuple[Kind, str | None]] = field(default_factory=list)
     stage: dict[str, list[Finding]] = field(default_factory=lambda: defaultdict(list))
     plan_files: set[tuple[str, int, int]] = field(default_factory=set)
-    # Visit file -> the official whose checks it takes part in (its ``official``, else its folder).
-    scopes: dict[str, str] = field(default_factory=dict)
+
+    def records(self) -> Records:
+        """The typed records of the valid documents."""
+        return build.records_from(self.valid, self.invalid, self.plan_files)
 
 
 @without_cyclic_gc
@@ -140,11 +82,6 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
             loaded.plan_files.add((location.stem, location.year, location.quarter))
         result = loader.read(source, location, cache)
         errors = [result] if isinstance(result, Finding) else schema.check(result)
-        if location.kind is Kind.VISIT and location.official is not None:
-            named = None if isinstance(result, Finding) else result.data.get("official")
-            loaded.scopes[source.rel] = (
-                named if isinstance(named, str) and not errors else location.official
-            )
         if errors:
             for error in errors:
                 loaded.stage[error.rule].append(error)
@@ -155,13 +92,20 @@ def load(sources: Iterable[loader.SourceFile], cache: ParseCache | None = None) 
 
 
 @without_cyclic_gc
-def check(loaded: Loaded, as_of: date, only: set[str] | None = None) -> Outcome:
-    """Apply every rule to what :func:`load` read (person-years of ``only`` these officials, if given)."""
-    records = build_records(loaded.valid, loaded.invalid, only)
-    records.plan_files = loaded.plan_files
-    compliance = Compliance(records, as_of, only)
+def judge(
+    loaded: Loaded, records: Records, as_of: date, rules: Sequence[RuleModule] = REGISTRY
+) -> Outcome:
+    """Apply ``rules`` to ``records`` (built from ``loaded``) as of ``as_of``."""
+    compliance = Compliance(records, as_of)
     ctx = Context(records, compliance, as_of, dict(loaded.stage), tuple(loaded.valid))
-    return Outcome(sort_findings(list(run_all(ctx))), records, compliance)
+    findings = [finding for module in rules for finding in module.check(ctx)]
+    return Outcome(sort_findings(findings), records, compliance)
+
+
+@without_cyclic_gc
+def check(loaded: Loaded, as_of: date) -> Outcome:
+    """Apply every rule to what :func:`load` read."""
+    return judge(loaded, loaded.records(), as_of)
 
 
 def run(records_dir: Path, as_of: date, cache: ParseCache | None = None) -> Outcome:

@@ -14,16 +14,24 @@ from hypothesis import settings
 
 from generator import pipeline
 from generator.domain.findings import Finding
+from generator.domain.outcome import Outcome
 
 REPO = Path(__file__).resolve().parent.parent
 
-# Property tests without a count of their own run lightly by default and at full strength
-# in CI (`.ci/run` sets CI=true); HYPOTHESIS_PROFILE=ci asks for full strength anywhere.
+# Property tests run lightly by default and at full strength in CI: `.ci/run` sets
+# HYPOTHESIS_PROFILE=ci (so does CI=true, as GitHub Actions sets it); set it yourself to
+# run them at full strength anywhere. Tests without a count of their own take the
+# profile's; slow ones name both counts with `examples(light=…, full=…)`.
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "light")
 settings.register_profile("light", max_examples=100)
 settings.register_profile("ci", max_examples=3000, deadline=None)
-settings.load_profile(
-    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "light")
-)
+settings.load_profile(PROFILE)
+
+
+def examples(*, light: int, full: int) -> int:
+    """How many examples a slow property test draws under the profile in force."""
+    return full if PROFILE == "ci" else light
+
 
 POLICY: dict[str, Any] = {
     "id": "kh-45-2018",
@@ -49,7 +57,7 @@ UNITS = [
     {"id": "hd-go-dau", "name": "Huyện đoàn Gò Dầu", "level": "district", "area": "go-dau"},
 ]
 
-LOCALITIES = {
+LOCALITIES: dict[str, dict[str, Any]] = {
     "tan-bien": {
         "id": "tan-bien",
         "name": "Huyện Tân Biên",
@@ -200,7 +208,7 @@ class Tree:
         self.write(rel, data)
         return f"records/{rel}"
 
-    def run(self, as_of: str = "2026-11-27") -> pipeline.Outcome:
+    def run(self, as_of: str = "2026-11-27") -> Outcome:
         return pipeline.run(self.records, date.fromisoformat(as_of))
 
     def findings(self, as_of: str = "2026-11-27", rule: str | None = None) -> list[Finding]:
@@ -251,3 +259,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden", action="store_true", help="rewrite tests/golden/ from the current output"
     )
+
+
+# The longest files first: under pytest-xdist (`make test`) each file goes to one worker
+# in collection order, so a long file collected last would run alone at the end.
+LONGEST_FILES = ("test_precommit.py", "test_hostile_corpus.py", "test_golden.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in LONGEST_FILES)  # stable: files stay whole

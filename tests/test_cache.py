@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import marshal
 import os
+import re
 import sys
 import tempfile
 import zlib
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,6 +18,7 @@ from hypothesis import strategies as st
 
 from generator import incremental, pipeline
 from generator.cli import main
+from generator.domain.rules import RULES
 from generator.reading import loader
 from generator.reading.cache import (
     MAGIC,
@@ -28,7 +31,7 @@ from generator.reading.cache import (
     default_location,
 )
 from generator.reading.layout import classify
-from tests.conftest import Tree, district, province
+from tests.conftest import UNITS, Tree, district, examples, province
 
 AS_OF = date(2026, 11, 27)
 
@@ -118,7 +121,7 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(tree: Tree) -> None:
         flipped = good[:-5] + bytes([good[-5] ^ 1]) + good[-4:]
         _, content = opened(path)
 
-        def sealed(key: object, content: object) -> bytes:
+        def sealed(key: Any, content: Any) -> bytes:
             """A cache file, checksum and all, as another writer would leave it."""
             payload = marshal.dumps((key, content))
             return MAGIC + zlib.crc32(payload).to_bytes(4, "little") + payload
@@ -154,7 +157,18 @@ def test_validate_cli_uses_the_cache_and_no_cache_skips_it(tree: Tree) -> None:
 EDITS = st.lists(
     st.tuples(
         st.sampled_from(
-            ["late", "retarget", "break", "add", "delete", "rename", "plan", "official", "touch"]
+            [
+                "late",
+                "assigned",
+                "retarget",
+                "break",
+                "add",
+                "delete",
+                "rename",
+                "plan",
+                "official",
+                "touch",
+            ]
         ),
         st.sampled_from(["lan", "binh"]),
         st.integers(1, 27),
@@ -164,20 +178,72 @@ EDITS = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def every_rule(tree: Tree) -> Tree:
+    """``base`` plus records on which every rule of the catalogue fires, most of them on
+    the visits of lan and binh, whom the edits below change."""
+    base(tree)
+    tree.write("units.yaml", {"units": [*UNITS, UNITS[0]]})  # duplicate-id
+    tree.write("officials/hong.yaml", "name: [\n")  # yaml-syntax
+    tree.write(  # a commune that ended before the visits: not-in-force
+        "localities/trang-bang.yaml",
+        {
+            "id": "trang-bang",
+            "name": "Huyện Trảng Bàng",
+            "communes": [{"id": "an-tinh", "name": "Xã An Tịnh", "to": "2018-12-31"}],
+        },
+    )
+    tree.official(
+        "chi",
+        province(start="2019-06-01"),
+        exemptions=[{"kind": "training", "from": "2019-09-01", "to": "2019-10-01"}],
+    )  # exemption-too-short
+    tree.visit("chi", "2019-05-02", reported_on="2019-05-03")  # inactive-official
+    tree.write("visits/2019/binh/2019-09-01.yaml", {"official": "binh", "from": "2019-09-01"})
+    tree.visit("lan", "2019-10-01", name="2019-10-02")  # path-mismatch
+    tree.visit("lan", "2019-08-06", reported_on="2019-08-07")  # visit-overlap
+    tree.visit("lan", "2019-09-03", places=["khong-co"])  # unknown-reference
+    tree.visit("lan", "2019-09-05", places=["trang-bang/an-tinh"])  # not-in-force
+    tree.visit("lan", "2019-09-07", "2019-09-08", reported_on="2019-09-07")  # date-order
+    tree.visit("lan", "2019-09-10", contents=["1.2"])  # missing-assigned-by
+    tree.visit("binh", "2019-09-12", places=["tan-bien/thanh-tay"])  # branch-meeting-place
+    tree.visit("lan", "2018-01-10")  # no-policy
+    tree.visit("lan", "2027-01-05")  # future-date
+    tree.visit("binh", "2019-09-14", places=["go-dau/thanh-duc"], contents=["1.3"])  # out-of-area
+    tree.visit("lan", "2019-09-16", reported_on="2019-09-30")  # report-late
+    tree.plan("ban-tckt", 2019, 4, "2019-10-20", "lan")  # plan-late
+    tree.visit("lan", "2019-09-18", invitation_only=True)  # invitation-not-counted
+    # min-days, levels, branch-meeting, plan-missing, unplanned-visit: fire on base already.
+    return tree
+
+
+def test_every_rule_fires_on_the_tree_of_the_property_test(tmp_path: Path) -> None:
+    fired = {finding[0] for finding in full(every_rule(Tree(tmp_path).base()))}
+    assert fired == set(RULES)
+
+
+@settings(
+    max_examples=examples(light=25, full=200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(EDITS)
 def test_incremental_result_equals_a_full_run_after_any_edits(
     edits: list[tuple[str, str, int]],
 ) -> None:
-    tree = base(Tree(Path(tempfile.mkdtemp())).base())
-    assert warm(tree) == full(tree)
+    """On a tree where every rule fires, after any edits a warm run finds what a full run
+    finds (rules that read visits are re-applied; the others' findings are kept)."""
+    tree = every_rule(Tree(Path(tempfile.mkdtemp())).base())
+    first = full(tree)
+    assert {finding[0] for finding in first} == set(RULES)
+    assert warm(tree) == first
     for action, who, day in edits:
         folder = tree.records / "visits/2019" / who
         files = sorted(folder.glob("*.yaml")) if folder.exists() else []
-        if action == "add":
+        chosen = files[day % len(files)] if files else None
+        if action == "add":  # on a day another visit of August to October may hold
             tree.visit(
                 who,
-                f"2019-10-{day:02d}",
+                f"2019-{8 + day % 3:02d}-{day:02d}",
                 places=["tan-bien/thanh-tay/thanh-hoa"],
                 reported_on=f"2019-11-{day:02d}",
             )
@@ -185,31 +251,26 @@ def test_incremental_result_equals_a_full_run_after_any_edits(
             tree.plan("ban-tckt", 2019, 4, f"2019-10-{day:02d}", "lan")
         elif action == "official":
             tree.official(who, province(start=f"2016-01-{day:02d}"))
-        elif not files:
+        elif chosen is None:
             continue
         elif action == "late":
-            tree.write(
-                files[0].relative_to(tree.records).as_posix(),
-                files[0]
-                .read_text(encoding="utf-8")
-                .replace("reported_on: 2019", "reported_on: 2020"),
-            )
+            text = chosen.read_text(encoding="utf-8")
+            chosen.write_text(text.replace("reported_on: 2019", "reported_on: 2020"), "utf-8")
+        elif action == "assigned":  # an assigned content, and none for the branch meeting
+            text = chosen.read_text(encoding="utf-8")
+            chosen.write_text(re.sub(r'- "1\.[36]"', '- "1.2"', text), encoding="utf-8")
         elif action == "retarget":
             other = "binh" if who == "lan" else "lan"
-            text = (
-                files[-1]
-                .read_text(encoding="utf-8")
-                .replace(f'official: "{who}"', f'official: "{other}"')
-            )
-            files[-1].write_text(text, encoding="utf-8")
+            text = chosen.read_text(encoding="utf-8")
+            chosen.write_text(text.replace(f'"{who}"', f'"{other}"'), encoding="utf-8")
         elif action == "break":
-            files[-1].write_text("official: [\n", encoding="utf-8")
+            chosen.write_text("official: [\n", encoding="utf-8")
         elif action == "delete":
-            files[-1].unlink()
+            chosen.unlink()
         elif action == "rename":
-            files[-1].rename(folder / f"2019-12-{day:02d}.yaml")
+            chosen.rename(folder / f"2019-12-{day:02d}.yaml")
         elif action == "touch":
-            os.utime(files[0])
+            os.utime(chosen)
         assert warm(tree) == full(tree), (action, who, day)
 
 

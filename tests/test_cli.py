@@ -9,6 +9,7 @@ import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -433,7 +434,7 @@ def _focused_tree(tree: Tree) -> Tree:
     return tree
 
 
-def _json(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+def _json(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
     data = json.loads(capsys.readouterr().out)
     assert isinstance(data, dict)
     return data
@@ -449,12 +450,12 @@ def test_paths_keep_every_error_and_only_their_own_violations(
     everything = _json(capsys)
     assert main([*base, "records/visits/2019/lan/2019-08-05.yaml"]) == 1
     focused = _json(capsys)
-    files = {(f["rule"], f["file"]) for f in focused["findings"]}  # type: ignore[union-attr,index]
+    files = {(f["rule"], f["file"]) for f in focused["findings"]}
     assert ("report-late", "records/visits/2019/lan/2019-08-05.yaml") in files
     assert ("report-late", "records/visits/2019/binh/2019-08-05.yaml") not in files
     assert ("yaml-syntax", "records/visits/2019/binh/2019-09-01.yaml") in files  # errors: all
-    assert focused["counts"]["violation"] < everything["counts"]["violation"]  # type: ignore[index]
-    assert focused["counts"]["error"] == everything["counts"]["error"] == 1  # type: ignore[index]
+    assert focused["counts"]["violation"] < everything["counts"]["violation"]
+    assert focused["counts"]["error"] == everything["counts"]["error"] == 1
 
 
 def test_absolute_paths_and_person_year_findings(
@@ -466,10 +467,10 @@ def test_absolute_paths_and_person_year_findings(
     args = ["validate", "--records", str(tree.records), "--as-of", "2020-06-01", "--format", "json"]
     assert main([*args, str(tree.records / "officials/lan.yaml")]) == 0
     data = _json(capsys)
-    people = {f["official"] for f in data["findings"] if f["file"] is None}  # type: ignore[union-attr,index]
+    people = {f["official"] for f in data["findings"] if f["file"] is None}
     assert people == {"lan"}  # min-days of 2019, not binh's
     assert main([*args, str(tree.records / "visits/2019/lan/2019-08-05.yaml")]) == 0
-    assert {f["official"] for f in _json(capsys)["findings"] if f["file"] is None} == {"lan"}  # type: ignore[union-attr,index]
+    assert {f["official"] for f in _json(capsys)["findings"] if f["file"] is None} == {"lan"}
 
 
 def test_missing_plan_is_shown_for_a_plan_of_that_unit(
@@ -479,10 +480,10 @@ def test_missing_plan_is_shown_for_a_plan_of_that_unit(
     tree.plan("ban-tckt", 2019, 3, "2019-07-10", "lan")
     args = ["validate", "--records", str(tree.records), "--as-of", "2019-12-01", "--format", "json"]
     assert main([*args, str(tree.records / "plans/2019/q3/ban-tckt.yaml")]) == 0
-    missing = [f for f in _json(capsys)["findings"] if f["rule"] == "plan-missing"]  # type: ignore[union-attr,index]
+    missing = [f for f in _json(capsys)["findings"] if f["rule"] == "plan-missing"]
     assert missing and all(f["unit"] == "ban-tckt" for f in missing)
     assert main([*args, str(tree.records / "officials/lan.yaml")]) == 0
-    assert not [f for f in _json(capsys)["findings"] if f["rule"] == "plan-missing"]  # type: ignore[union-attr,index]
+    assert not [f for f in _json(capsys)["findings"] if f["rule"] == "plan-missing"]
 
 
 def test_a_path_outside_the_records_matches_nothing(

@@ -9,10 +9,10 @@ import shutil
 import subprocess
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
-from docx.shared import Mm
 from openpyxl import load_workbook
 
 from generator import pipeline
@@ -61,13 +61,19 @@ def test_every_report_document_has_the_dang_layout(built: tuple[Outcome, Path]) 
     for path in files:
         document = docx.Document(str(path))
         section = document.sections[0]
-        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297), path
-        assert abs(section.left_margin - Mm(30)) < Mm(0.5) and abs(
-            section.right_margin - Mm(15)
-        ) < Mm(0.5)
-        assert abs(section.top_margin - Mm(20)) < Mm(0.5) and abs(
-            section.bottom_margin - Mm(20)
-        ) < Mm(0.5)
+        sizes = (
+            section.page_width,
+            section.page_height,
+            section.left_margin,
+            section.right_margin,
+            section.top_margin,
+            section.bottom_margin,
+        )
+        mm = [size.mm for size in sizes if size is not None]
+        assert len(mm) == len(sizes), path
+        width, height, left, right, top, bottom = mm
+        assert (round(width), round(height)) == (210, 297), path
+        assert max(abs(left - 30), abs(right - 15), abs(top - 20), abs(bottom - 20)) < 0.5, path
         assert document.styles.element.xpath("//w:rFonts/@w:ascii") == ["Times New Roman"]
         # Decree 30: page numbers from the second page, a PAGE field centred in the header.
         assert section.different_first_page_header_footer, path
@@ -289,7 +295,8 @@ def test_every_workbook_opens_with_typed_cells_filters_and_print_setup(
                 1,
                 0,
             )
-            assert sheet.sheet_properties.pageSetUpPr.fitToPage
+            fit = sheet.sheet_properties.pageSetUpPr
+            assert fit is not None and fit.fitToPage
             assert sheet.print_title_rows == f"$1:${header}"
 
 
@@ -308,7 +315,7 @@ def test_year_workbooks(built: tuple[Outcome, Path]) -> None:
     for sheet in workbook.worksheets:
         assert sheet["A1"].value and "2019" in sheet["A1"].value  # the title row
         assert sheet["A2"].value == "STT"
-        body = list(sheet.iter_rows(min_row=3, values_only=True))
+        body: list[tuple[Any, ...]] = list(sheet.iter_rows(min_row=3, values_only=True))
         assert [r[0] for r in body[:-1]] == list(range(1, len(body)))  # numbered rows
         assert body[-1][1].startswith("Tổng cộng")
     results = list(workbook["Kết quả"].iter_rows(min_row=3, values_only=True))[:-1]
@@ -328,16 +335,20 @@ def test_year_workbooks(built: tuple[Outcome, Path]) -> None:
         )
     total = list(workbook["Kết quả"].iter_rows(min_row=3, values_only=True))[-1]
     assert total[7] == sum(r.counted_days for r in expected)
-    visits = list(workbook["Đợt đi cơ sở"].iter_rows(min_row=3, values_only=True))
+    visits: list[tuple[Any, ...]] = list(
+        workbook["Đợt đi cơ sở"].iter_rows(min_row=3, values_only=True)
+    )
     assert visits[0][1] == "Nguyễn Thị Lan" and visits[0][2].date() == date(2019, 8, 5)
     assert visits[0][4] == 2 and visits[0][8].date() == date(2019, 8, 12)
     assert visits[0][5] == "ấp Thạnh Hòa, xã Thạnh Tây, huyện Tân Biên; huyện Tân Biên"
     assert visits[0][9] == "nguyen-thi-lan"
     assert workbook["Đợt đi cơ sở"]["C3"].number_format == "DD/MM/YYYY"
     assert visits[-1][4] == sum(v[4] for v in visits[:-1])
-    areas = list(workbook["Địa bàn"].iter_rows(min_row=3, values_only=True))
+    areas: list[tuple[Any, ...]] = list(workbook["Địa bàn"].iter_rows(min_row=3, values_only=True))
     assert isinstance(areas[0][6], int) and areas[-1][6] == sum(a[6] for a in areas[:-1])
-    quarters = list(workbook["Theo quý"].iter_rows(min_row=3, values_only=True))
+    quarters: list[tuple[Any, ...]] = list(
+        workbook["Theo quý"].iter_rows(min_row=3, values_only=True)
+    )
     province = [q for q in quarters[:-1] if q[2] == "Toàn tỉnh"]
     assert quarters[-1][3] == sum(q[3] for q in province)  # each visit once
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from tests.conftest import Tree, district, province
+from tests.conftest import Tree, district, examples, province
 
 TARGETS = [
     "visits/2019/lan/2019-08-05.yaml",
@@ -85,7 +85,11 @@ def mutate(text: str, how: str, data: st.DataObject) -> bytes:
     return "".join(lines).encode()
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(light=120, full=1000),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     st.sampled_from(TARGETS),
     st.sampled_from(["drop", "rename", "retype", "unicode", "truncate", "bytes"]),

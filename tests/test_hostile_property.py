@@ -4,8 +4,9 @@ Hypothesis writes generated text (no character the records forbid) as an officia
 name and role and a visit's summary, assigned_by and proposal, the real site is built,
 and Chromium reads the official's page back: each element shows its text character for
 character, but the heading, whose white space runs may become one space (a title is one
-line); all NFC-normalised. A few examples by default; more with
-``HOSTILE_PROPERTY_EXAMPLES=200``.
+line); all NFC-normalised. A few examples by default, more in CI
+(``HYPOTHESIS_PROFILE=ci``, see ``tests/conftest.py``), or exactly as many as
+``HOSTILE_PROPERTY_EXAMPLES=200`` says.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ from playwright.sync_api import Browser
 from generator import pipeline
 from generator.publishing import site
 from tests.browser_support import launched, served
-from tests.conftest import Tree, province
+from tests.conftest import Tree, examples, province
 from tests.hostile_payloads import FORBIDDEN_PATTERN
 from tests.hostile_tree import AS_OF
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-EXAMPLES = int(os.environ.get("HOSTILE_PROPERTY_EXAMPLES", "3"))
+EXAMPLES = int(os.environ.get("HOSTILE_PROPERTY_EXAMPLES") or examples(light=3, full=20))
 OFFICIALS = 3
 
 

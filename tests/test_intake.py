@@ -195,7 +195,7 @@ def test_messages_file_is_inert_markdown(staffed: Tree, tmp_path: Path) -> None:
 
 
 def test_places_by_name_with_or_without_accents_and_generic_nouns(staffed: Tree) -> None:
-    from generator.suggest import places_named  # noqa: PLC0415
+    from generator.domain.suggest import places_named  # noqa: PLC0415
 
     records = pipeline.run(staffed.records, __import__("datetime").date(2019, 8, 10)).records
     for typed in ("Xã Thạnh Tây", "thạnh tây", "xa thanh tay", "Thạnh Tây, Huyện Tân Biên"):

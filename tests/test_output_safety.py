@@ -33,6 +33,7 @@ from generator.cli import main
 from generator.domain import periodic
 from generator.domain.findings import Finding, Severity
 from generator.domain.outcome import Outcome
+from generator.domain.periods import quarters as quarters_between
 from generator.publishing import deadlines, documents, exports, office, reporters, xlsx
 from tests.conftest import LOCALITIES, UNITS, Tree, district, province
 from tests.test_documents import libreoffice_convert
@@ -200,7 +201,7 @@ def test_year_workbook_has_no_formula(hostile: Outcome) -> None:
     rows = [r for r in compliance.rows if r.year == 2019]
     quarters = [
         periodic.quarter_report(compliance, q)
-        for q in periodic.quarters(date(2019, 1, 1), date(2019, 12, 31))
+        for q in quarters_between(date(2019, 1, 1), date(2019, 12, 31))
     ]
     data = xlsx.year_workbook(compliance, rows, quarters, 2019)
     assert_no_formula(data)
@@ -440,7 +441,7 @@ def test_deadlines_summary_keeps_record_text_inert(tmp_path: Path) -> None:
 def _text_of(markdown_text: str) -> str:
     parser = HTMLParser(convert_charrefs=True)
     chunks: list[str] = []
-    parser.handle_data = chunks.append  # type: ignore[method-assign]
+    parser.handle_data = chunks.append  # type: ignore[method-assign,assignment]
     parser.feed(markdown_text)
     return "".join(chunks)
 

@@ -219,7 +219,7 @@ def test_pull_request_validates_the_changed_files_and_compares_base_and_head() -
     comment = workflow["jobs"]["comment"]
     assert comment["needs"] == "figures"
     script = comment["steps"][0]["run"]
-    from generator.compare import MARKER  # noqa: PLC0415
+    from generator.publishing.compare import MARKER  # noqa: PLC0415
 
     assert f"marker='{MARKER}'" in script
     assert "-X PATCH" in script and "issues/comments/$id" in script  # one comment, edited
@@ -227,6 +227,7 @@ def test_pull_request_validates_the_changed_files_and_compares_base_and_head() -
 
 def _step_script(workflow: dict[Any, Any], job: str, name_part: str) -> dict[str, Any]:
     (step,) = [s for s in workflow["jobs"][job]["steps"] if name_part in s.get("name", "")]
+    assert isinstance(step, dict)
     return step
 
 

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from generator.reading.yamlfast import UNSAFE, GiveUp, parse_values, read
 from generator.reading.yamlread import YamlProblem, decode, parse
+from tests.conftest import PROFILE
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -274,11 +275,19 @@ def test_generated_texts_exercise_every_form(form: str) -> None:
     """The property test is only as good as its texts: each multi-line form must occur
     among the texts the line reader reads."""
     pattern = re.compile(_FORMS[form], re.MULTILINE)
-    find(
-        _documents(written=True),
-        lambda text: bool(pattern.search(text)) and _read_alike(text),
-        settings=settings(max_examples=1000, database=None),
-    )
+
+    def found(text: str) -> bool:
+        """Stops the search at the first such text (find would go on to shrink it)."""
+        if pattern.search(text) and _read_alike(text):
+            raise _Found
+        return False
+
+    with pytest.raises(_Found):  # else NoSuchExample: no such text in 1,000
+        find(_documents(written=True), found, settings=settings(max_examples=1000, database=None))
+
+
+class _Found(Exception):
+    """A text of the form looked for was generated."""
 
 
 _FORMS = {
@@ -292,13 +301,27 @@ _FORMS = {
 
 
 def test_line_reader_reads_every_demo_record() -> None:
+    """Every demo record in CI; every tenth by default (the same forms recur in each)."""
     demo = sorted((REPO / "records").rglob("*.yaml"))
-    assert demo
-    for path in demo:
+    assert len(demo) > 1000
+    for path in demo[:: 1 if PROFILE == "ci" else 10]:
         assert _same_as_parse(decode(path.read_bytes())), path
 
 
+# Files of the corpus that parse accepts and the line reader leaves to it, each with why
+# (the line reader gives up on whatever it does not read exactly; libyaml reads it).
+LEFT_TO_PARSE = {
+    "23-schema-place-with-spaces.yaml": "a plain item with a space in a flow list",
+    "58-text-escaped-control.yaml": "a backslash escape in double quotes",
+    "59-text-escaped-line-separator.yaml": "a backslash escape in double quotes",
+    "60-text-escaped-escape-in-key.yaml": "a backslash escape in a double-quoted key",
+}
+
+
 def test_line_reader_agrees_on_the_bad_inputs_corpus() -> None:
+    """Every file parse rejects, the line reader rejects too; every file parse accepts,
+    the line reader reads alike, except those it is known to leave to parse."""
+    accepted = set()
     for path in sorted((REPO / "tests" / "bad_inputs").glob("*.yaml")):
         try:
             text = decode(path.read_bytes())
@@ -308,8 +331,11 @@ def test_line_reader_agrees_on_the_bad_inputs_corpus() -> None:
             parse(text)
         except YamlProblem:
             assert not _same_as_parse(text), path
-        else:
-            _same_as_parse(text)
+            continue
+        accepted.add(path.name)
+        assert _same_as_parse(text) is (path.name not in LEFT_TO_PARSE), path
+    assert len(accepted) > 30
+    assert set(LEFT_TO_PARSE) <= accepted
 
 
 def test_deep_nesting_is_a_yaml_problem_not_a_crash() -> None:

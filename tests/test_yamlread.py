@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 
+from generator.reading import yamlread
 from generator.reading.yamlread import MAX_DEPTH, YamlProblem, decode, parse
 
 
@@ -127,3 +129,42 @@ def test_huge_integers_are_text_not_a_crash(digits: int) -> None:
     """Python refuses to convert more than 4,300 digits; no record holds such a number."""
     value = parse(f"year: {'9' * digits}\n").data["year"]
     assert value == (int("9" * digits) if digits <= 100 else "9" * digits)
+
+
+def _both_readers(text: str) -> tuple[object, object] | None:
+    """(composed, exact) readings of ``text``, or None when the composed reader hands it on."""
+    try:
+        composed = yamlread._parse_composed(text)
+    except yamlread._Fallback:
+        return None
+    exact = yamlread._parse_events(text)
+    return (composed.data, composed.marks, composed.key_marks), (
+        exact.data,
+        exact.marks,
+        exact.key_marks,
+    )
+
+
+def test_composed_reader_reads_as_the_exact_reader_or_hands_on() -> None:
+    """``parse`` takes libyaml's composed tree when it can: values and marks must be those
+    of the event reader, on the demo records (every 25th) and on the bad-input corpus."""
+    repo = Path(__file__).resolve().parent.parent
+    demo = sorted((repo / "records").rglob("*.yaml"))[::25]
+    corpus = sorted((repo / "tests" / "bad_inputs").glob("*.yaml"))
+    read = 0
+    for path in [*demo, *corpus]:
+        try:
+            text = yamlread.decode(path.read_bytes())
+            pair = _both_readers(text)
+        except yamlread.YamlProblem:
+            continue  # the exact reader rejects what the composed one handed on
+        if pair is not None:
+            read += 1
+            assert repr(pair[0]) == repr(pair[1]), path
+    assert read > len(demo)  # the composed reader did read most files
+
+
+def test_composed_reader_hands_on_what_it_must_not_judge() -> None:
+    for text in ("a: 1\na: 2\n", "- 1\n", "? [a]\n: 1\n", "a: [\n"):
+        with pytest.raises(yamlread._Fallback):
+            yamlread._parse_composed(text)

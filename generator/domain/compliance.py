@@ -1,12 +1,14 @@
 """SPEC §3: applicable, required and counted days, visit levels and each person-year's figures.
 
+(A person-year's row and status are values of their own: :mod:`person_year`, which
+this module re-exports, so ``compliance.YearRow`` and ``compliance.Status`` still name them.)
+
 Everything is computed from the records and an explicit ``as_of``; every number
 comes from the policy that governs the day in question.
 """
 
 from __future__ import annotations
 
-import enum
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
@@ -26,6 +28,7 @@ from generator.domain.periods import (
     total_days,
     year_span,
 )
+from generator.domain.person_year import Status, YearRow
 
 PROVINCE = "province"
 DISTRICT = "district"
@@ -39,63 +42,6 @@ class Applicable:
     assignment: Assignment
     policy: Policy
     level: str | None
-
-
-class Status(enum.StrEnum):
-    """A person-year's result (SPEC §3); the value is what exports and JSON carry."""
-
-    MET = "met"
-    NOT_MET = "not_met"
-    IN_PROGRESS = "in_progress"
-    EXEMPT = "exempt"
-
-    @property
-    def label(self) -> str:
-        """The Vietnamese word shown to officials."""
-        return _STATUS_LABEL[self]
-
-
-_STATUS_LABEL = {
-    Status.MET: "Đạt",
-    Status.NOT_MET: "Chưa đạt",
-    Status.IN_PROGRESS: "Đang thực hiện",
-    Status.EXEMPT: "Miễn",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class YearRow:
-    """One official's figures for one year (a row of ``report``)."""
-
-    official: str
-    year: int
-    unit: str
-    level: str | None
-    applicable_days: int
-    required_days: int
-    counted_days: int
-    district_visit: bool
-    grassroots_visit: bool
-    branch_meeting: bool | None
-    status: Status
-    province_applicable_days: int
-    # (level, place kinds of a group) that no counted visit made at that level reached.
-    missing_kinds: tuple[tuple[str, tuple[str, ...]], ...] = ()
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "official": self.official,
-            "year": self.year,
-            "unit": self.unit,
-            "level": self.level,
-            "applicable_days": self.applicable_days,
-            "required_days": self.required_days,
-            "counted_days": self.counted_days,
-            "district_visit": self.district_visit,
-            "grassroots_visit": self.grassroots_visit,
-            "branch_meeting": self.branch_meeting,
-            "status": self.status.value,
-        }
 
 
 def qualifies(exemption: Exemption, policy: Policy) -> bool:
@@ -127,10 +73,9 @@ def required_days(per_policy: Iterable[tuple[Policy, str | None, int, int]], yea
 class Compliance:
     """Derived facts over one set of records at one ``as_of`` date (memoised)."""
 
-    def __init__(self, records: Records, as_of: date, only: set[str] | None = None) -> None:
+    def __init__(self, records: Records, as_of: date) -> None:
         self.records = records
         self.as_of = as_of
-        self.only = only  # compute person-year rows for these officials only (incremental runs)
         self.horizon = date(as_of.year, 12, 31)
         self.policies = sorted(records.policies, key=lambda p: (p.effective_from, p.id))
         self.policy_spans = [(p.span(self.horizon), p) for p in self.policies]
@@ -411,7 +356,18 @@ class Compliance:
         rows = [
             self.row(official, year)
             for official in self.records.officials.values()
-            if self.only is None or official.id in self.only
             for year in self.years(official)
         ]
         return sorted(rows, key=lambda r: (r.year, r.official))
+
+
+__all__ = [
+    "DISTRICT",
+    "PROVINCE",
+    "Applicable",
+    "Compliance",
+    "Status",
+    "YearRow",
+    "qualifies",
+    "required_days",
+]

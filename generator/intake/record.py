@@ -9,10 +9,10 @@ from datetime import date
 
 from generator.domain.compliance import Compliance
 from generator.domain.model import Records
+from generator.domain.suggest import day_first, did_you_mean, places_named
 from generator.intake import body as body_
 from generator.intake import fields as f
 from generator.intake.form import catalogue
-from generator.suggest import day_first, did_you_mean, places_named
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _PLACE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*(/[a-z0-9]+(-[a-z0-9]+)*){0,2}$")

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.domain.model import LEVELS, Policy
+from generator.domain.rules import RULES
+from generator.domain.rules.switches import SWITCHES
 from generator.vietnamese import DUTY, LEVEL, number, short_date
 
 KIND = {"district": "huyện", "commune": "xã, phường", "hamlet": "ấp, khu phố"}
@@ -149,21 +151,15 @@ def contents(policy: Policy) -> list[ContentRow]:
 
 
 def rules_on(policy: Policy) -> list[str]:
-    """The ids of the switchable rules that apply under ``policy``."""
-    on = ["min-days"]
-    if any(groups for _, groups in policy.required_place_kinds):
-        on.append("levels")
-    if policy.branch_meeting_content is not None:
-        on += ["branch-meeting", "branch-meeting-place"]
-    if policy.report_within_days is not None and policy.report_deadline_levels:
-        on.append("report-late")
-    if policy.plan_deadline_day is not None:
-        on += ["plan-late", "plan-missing", "unplanned-visit"]
-    if any(months > 0 for _, months in policy.exemption_kinds):
-        on.append("exemption-too-short")
-    if policy.invitation_counts_for != policy.codes:
-        on.append("invitation-not-counted")
-    return on
+    """The ids of the switchable rules that apply under ``policy``, as each rule declares
+    (``Rule.applies``): by the policy parameter that switches them, then by id."""
+    return [
+        rule.id
+        for switch in SWITCHES
+        if switch.on(policy)
+        for rule in sorted(RULES.values(), key=lambda r: r.id)
+        if rule.applies is switch
+    ]
 
 
 def _exemptions(policy: Policy) -> str:

@@ -131,6 +131,33 @@ def _schema_for(error: ValidationError) -> Mapping[str, Any]:
     return schema if isinstance(schema, Mapping) else {}
 
 
+def _key_messages(
+    error: ValidationError, path: tuple[str | int, ...], schema: Mapping[str, Any], where: str
+) -> Iterator[tuple[tuple[str | int, ...], bool, str]]:
+    """The messages of an error about keys: one per key missing or not allowed."""
+    instance = error.instance
+    wanted = error.validator_value if isinstance(error.validator_value, list) else []
+    if error.validator == "required":
+        missing = [k for k in wanted if isinstance(instance, dict) and k not in instance]
+        for key in missing or ["?"]:
+            yield path, False, f"Thiếu khóa bắt buộc “{key}” trong {where}"
+    elif error.validator == "dependentRequired":
+        needs = cast(dict[str, list[str]], {}) if not isinstance(instance, dict) else instance
+        for key in [k for k in wanted if k not in needs] or ["?"]:
+            yield path, False, f"Thiếu khóa “{key}” (cần đi cùng khóa đã có trong {where})"
+    else:
+        allowed = sorted(schema.get("properties", {}))
+        extra = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
+        for key in extra:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = (
+                f"; có phải là “{close[0]}”?"
+                if close
+                else f"; các khóa hợp lệ: {', '.join(allowed)}"
+            )
+            yield (*path, key), True, f"Khóa “{key}” không được phép ở đây{hint}"
+
+
 def _messages(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], bool, str]]:
     """Yield (data path, whether the mark is the key's, message) for one schema error."""
     path = tuple(error.absolute_path)
@@ -139,22 +166,8 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], b
     where = _field(error)
     custom = schema.get("errorMessage")
     match error.validator:
-        case "required":
-            wanted = error.validator_value if isinstance(error.validator_value, list) else []
-            missing = [k for k in wanted if isinstance(instance, dict) and k not in instance]
-            for key in missing or ["?"]:
-                yield path, False, f"Thiếu khóa bắt buộc “{key}” trong {where}"
-        case "additionalProperties":
-            allowed = sorted(schema.get("properties", {}))
-            extra = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
-            for key in extra:
-                close = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = (
-                    f"; có phải là “{close[0]}”?"
-                    if close
-                    else f"; các khóa hợp lệ: {', '.join(allowed)}"
-                )
-                yield (*path, key), True, f"Khóa “{key}” không được phép ở đây{hint}"
+        case "required" | "additionalProperties" | "dependentRequired":
+            yield from _key_messages(error, path, schema, where)
         case "type":
             expected = error.validator_value
             names = [expected] if isinstance(expected, str) else list(cast(list[str], expected))
@@ -216,11 +229,6 @@ def _messages(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], b
                 False,
                 f"Giá trị {_show(instance)} của {where} không được lớn hơn {error.validator_value}",
             )
-        case "dependentRequired":
-            needs = cast(dict[str, list[str]], {}) if not isinstance(instance, dict) else instance
-            wanted = error.validator_value if isinstance(error.validator_value, list) else []
-            for key in [k for k in wanted if k not in needs] or ["?"]:
-                yield path, False, f"Thiếu khóa “{key}” (cần đi cùng khóa đã có trong {where})"
         case "not" if custom:
             yield path, False, f"{custom}"
         case _:

@@ -22,7 +22,7 @@ import unicodedata
 from sys import intern
 from typing import Any
 
-from generator.reading.yamlread import MAX_DEPTH, parse, resolve_plain
+from generator.reading.yamlread import MAX_DEPTH, parse, resolve_plain, share
 
 # Anything outside printable, tab-free, single-line-break YAML (libyaml's reader set
 # minus tab, CR, the other line breaks NEL, LS and PS, and the byte-order mark),
@@ -142,7 +142,7 @@ def _mapping(doc: _Text, i: int, indent: int, depth: int) -> tuple[dict[str, Any
             rest[0] not in _INDICATORS and " #" not in rest and ": " not in rest and rest[-1] != ":"
         ) and (i + 1 == len(lines) or lines[i + 1][0] <= indent):
             # The plain one-line scalar, inlined: most values.
-            mapping[key], i = _shared(resolve_plain(rest)), i + 1
+            mapping[key], i = share(resolve_plain(rest)), i + 1
         else:
             mapping[key], i = _value(doc, i, rest, indent)
     return mapping, i
@@ -279,19 +279,6 @@ def _closing_single(text: str) -> int:
     return at
 
 
-def _shared(value: Any) -> Any:
-    """One copy of a short string (an id, a code, a date) however many records repeat it.
-
-    Ids, content codes and dates recur across 100k visits; one copy each saves about
-    a tenth of the memory a large tree's values take. Longer text (a summary) is kept
-    as it is: it seldom repeats.
-    """
-    return intern(value) if type(value) is str and len(value) <= _SHARED_LENGTH else value
-
-
-_SHARED_LENGTH = 48
-
-
 def _flow(text: str) -> list[Any]:
     """A one-line flow sequence of plain and quoted items, then spaces and a comment."""
     simple = _FLOW.match(text)
@@ -300,7 +287,7 @@ def _flow(text: str) -> list[Any]:
         if inner is None:
             return []
         items = [item.strip(" ") for item in inner.split(",")]
-        return [_shared(item[1:-1] if item[0] == '"' else resolve_plain(item)) for item in items]
+        return [share(item[1:-1] if item[0] == '"' else resolve_plain(item)) for item in items]
     return _flow_items(text)
 
 

@@ -10,6 +10,7 @@ is twelve, and dates stay strings until the schema has checked them.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -118,6 +119,19 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
+def share(value: Any) -> Any:
+    """One copy of a short string (an id, a code, a date) however many records repeat it.
+
+    Ids, content codes and dates recur across 100k visits; one copy each saves about
+    a tenth of the memory a large tree's values take. Longer text (a summary) is kept
+    as it is: it seldom repeats.
+    """
+    return sys.intern(value) if type(value) is str and len(value) <= _SHARED_LENGTH else value
+
+
+_SHARED_LENGTH = 48
+
+
 def _mark(event: yaml.Event) -> Mark:
     start = event.start_mark
     return (start.line + 1, start.column + 1) if start is not None else (1, 1)
@@ -212,79 +226,104 @@ def _parse_composed(text: str) -> Parsed:
     return Parsed(data, marks, key_marks)
 
 
+class _Events:
+    """The exact reader's state while it takes libyaml's events one by one."""
+
+    def __init__(self, text: str) -> None:
+        self.normalise = not unicodedata.is_normalized("NFC", text)
+        self.stack: list[_Frame] = []
+        self.marks: dict[Path_, Mark] = {}
+        self.key_marks: dict[Path_, Mark] = {}
+        self.root: Any = None
+        self.documents = 0
+
+    def take(self, event: yaml.Event) -> None:
+        """Add one event to the document, or raise :class:`YamlProblem` where it is wrong."""
+        import yaml  # noqa: PLC0415 - see _parse_composed
+
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                raise YamlProblem(
+                    "tệp chứa nhiều tài liệu YAML (dấu “---”); mỗi tệp chỉ một hồ sơ",
+                    *_mark(event),
+                )
+        elif isinstance(event, yaml.AliasEvent):
+            raise YamlProblem("không dùng bí danh YAML (“*…”)", *_mark(event))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            self.stack.pop()
+        elif isinstance(event, yaml.NodeEvent):
+            self._node(event)
+
+    def _node(self, event: yaml.NodeEvent) -> None:
+        import yaml  # noqa: PLC0415 - see _parse_composed
+
+        if event.anchor is not None:
+            raise YamlProblem("không dùng neo YAML (“&…”)", *_mark(event))
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise YamlProblem(f"không dùng thẻ YAML (“{tag}”)", *_mark(event))
+        mark = _mark(event)
+        value: Any
+        if isinstance(event, yaml.ScalarEvent):
+            raw = _text(event.value, normalise=self.normalise, quoted=event.style == '"')
+            value = resolve_plain(raw) if event.style == "" and tag is None else raw
+        elif isinstance(event, yaml.MappingStartEvent):
+            value = {}
+        else:
+            value = []
+        path = self._place(event, value, mark)
+        if path is not None and isinstance(value, dict | list):
+            if len(self.stack) >= MAX_DEPTH:
+                raise YamlProblem(_TOO_DEEP, *mark)
+            self.stack.append(_Frame(value, path))
+
+    def _place(self, event: yaml.NodeEvent, value: Any, mark: Mark) -> Path_ | None:
+        """Put ``value`` where it belongs; its path, or None for a mapping's key."""
+        import yaml  # noqa: PLC0415 - see _parse_composed
+
+        if not self.stack:
+            self.root = value
+            self.marks[()] = mark
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            path: Path_ = (*top.path, len(top.container))
+            top.container.append(value)
+        elif top.key is _NO_KEY:
+            if not isinstance(event, yaml.ScalarEvent):
+                raise YamlProblem("khóa phải là một từ đơn, không phải danh sách hay bảng", *mark)
+            key = _text(event.value, normalise=self.normalise, quoted=event.style == '"')
+            key_path = (*top.path, key)
+            if key in top.container:
+                first = self.key_marks[key_path][0]
+                raise YamlProblem(f"khóa “{key}” bị lặp (đã có ở dòng {first})", *mark)
+            self.key_marks[key_path] = mark
+            top.key = key
+            return None
+        else:
+            path = (*top.path, top.key)
+            top.container[top.key] = value
+            top.key = _NO_KEY
+        self.marks[path] = mark
+        return path
+
+    def result(self) -> Parsed:
+        if self.documents == 0 or self.root is None:
+            raise YamlProblem("tệp không có nội dung", 1, 1)
+        if not isinstance(self.root, dict):
+            raise YamlProblem("nội dung tệp phải là các cặp “khóa: giá trị”", *self.marks[()])
+        return Parsed(self.root, self.marks, self.key_marks)
+
+
 def _parse_events(text: str) -> Parsed:
     """The exact reader: every construct the records must not use is found and located."""
     import yaml  # noqa: PLC0415 - see _parse_composed
 
-    normalise = not unicodedata.is_normalized("NFC", text)
-    stack: list[_Frame] = []
-    marks: dict[Path_, Mark] = {}
-    key_marks: dict[Path_, Mark] = {}
-    root: Any = None
-    documents = 0
+    reader = _Events(text)
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(
-                        "tệp chứa nhiều tài liệu YAML (dấu “---”); mỗi tệp chỉ một hồ sơ",
-                        *_mark(event),
-                    )
-                continue
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlProblem("không dùng bí danh YAML (“*…”)", *_mark(event))
-            if not isinstance(event, yaml.NodeEvent | yaml.CollectionEndEvent):
-                continue
-            if isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
-                continue
-            if event.anchor is not None:
-                raise YamlProblem("không dùng neo YAML (“&…”)", *_mark(event))
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag != "!":
-                raise YamlProblem(f"không dùng thẻ YAML (“{tag}”)", *_mark(event))
-            mark = _mark(event)
-            value: Any
-            if isinstance(event, yaml.ScalarEvent):
-                raw = _text(event.value, normalise=normalise, quoted=event.style == '"')
-                value = resolve_plain(raw) if event.style == "" and tag is None else raw
-            elif isinstance(event, yaml.MappingStartEvent):
-                value = {}
-            else:
-                value = []
-            if not stack:
-                root = value
-                marks[()] = mark
-                path: Path_ = ()
-            else:
-                top = stack[-1]
-                if isinstance(top.container, list):
-                    path = (*top.path, len(top.container))
-                    top.container.append(value)
-                    marks[path] = mark
-                elif top.key is _NO_KEY:
-                    if not isinstance(event, yaml.ScalarEvent):
-                        raise YamlProblem(
-                            "khóa phải là một từ đơn, không phải danh sách hay bảng", *mark
-                        )
-                    key = _text(event.value, normalise=normalise, quoted=event.style == '"')
-                    key_path = (*top.path, key)
-                    if key in top.container:
-                        first = key_marks[key_path][0]
-                        raise YamlProblem(f"khóa “{key}” bị lặp (đã có ở dòng {first})", *mark)
-                    key_marks[key_path] = mark
-                    top.key = key
-                    continue
-                else:
-                    path = (*top.path, top.key)
-                    top.container[top.key] = value
-                    marks[path] = mark
-                    top.key = _NO_KEY
-            if isinstance(value, dict | list):
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(_TOO_DEEP, *mark)
-                stack.append(_Frame(value, path))
+            reader.take(event)
     except yaml.MarkedYAMLError as exc:
         where = exc.problem_mark or exc.context_mark
         if exc.problem == "could not find expected ':'" and exc.context_mark is not None:
@@ -299,11 +338,7 @@ def _parse_events(text: str) -> Parsed:
         ) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml raises the two kinds above
         raise YamlProblem(f"cú pháp YAML không hợp lệ ({exc})", 1, 1) from None
-    if documents == 0 or root is None:
-        raise YamlProblem("tệp không có nội dung", 1, 1)
-    if not isinstance(root, dict):
-        raise YamlProblem("nội dung tệp phải là các cặp “khóa: giá trị”", *marks[()])
-    return Parsed(root, marks, key_marks)
+    return reader.result()
 
 
 def decode(raw: bytes) -> str:

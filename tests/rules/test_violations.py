@@ -66,7 +66,7 @@ def test_out_of_area_for_district_officials(tree: Tree) -> None:
         "binh", "2019-03-06", places=["tan-bien/tan-lap", "go-dau/thanh-duc"], contents=["1.3"]
     )
     found = tree.findings(rule="out-of-area")
-    assert sorted(f.file for f in found) == sorted([at_district, elsewhere])
+    assert sorted(str(f.file) for f in found) == sorted([at_district, elsewhere])
     assert own not in {f.file for f in found}
     bad = next(f for f in found if f.file == elsewhere)
     assert bad.line == 5  # the offending list item, the second place

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import cast
 
-from generator.domain.findings import Finding
 from generator.domain.rules import (
     branch_meeting,
     branch_meeting_place,
@@ -31,7 +29,7 @@ from generator.domain.rules import (
     visit_overlap,
     yaml_syntax,
 )
-from generator.domain.rules.base import Context, Rule, RuleModule
+from generator.domain.rules.base import Context, Rule, RuleModule, Scope
 
 # In the order of SPEC §4.
 REGISTRY: tuple[RuleModule, ...] = cast(
@@ -66,11 +64,4 @@ REGISTRY: tuple[RuleModule, ...] = cast(
 RULES: dict[str, Rule] = {module.RULE.id: module.RULE for module in REGISTRY}
 
 
-def run_all(ctx: Context) -> Iterator[Finding]:
-    for module in REGISTRY:
-        if module.RULE.units_only and ctx.recheck:
-            continue  # a re-check of some officials: these findings cannot change
-        yield from module.check(ctx)
-
-
-__all__ = ["REGISTRY", "RULES", "Context", "Rule", "run_all"]
+__all__ = ["REGISTRY", "RULES", "Context", "Rule", "RuleModule", "Scope"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import enum
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
 from generator.domain.compliance import Compliance
 from generator.domain.findings import Finding, Severity, is_private
-from generator.domain.model import Official, Plan, Records, Source, Visit
+from generator.domain.model import Official, Plan, Policy, Records, Source, Visit
 from generator.domain.periods import Quarter
 from generator.reading.loader import Document
 
@@ -26,26 +27,44 @@ class Context:
     # Documents that passed their schema, for checks against their path.
     documents: tuple[Document, ...] = ()
 
-    @property
-    def recheck(self) -> bool:
-        """A re-check of some officials' visits (incremental validation).
 
-        Its findings on records other than visits are dropped (the last full run's
-        stand, since those records did not change), so a rule may skip them.
-        """
-        return self.compliance.only is not None
+class Scope(enum.Enum):
+    """What a rule reads, so what a change to visit reports can change in its findings.
+
+    Every rule declares one (``Rule.scope``); a warm run (``generator/incremental.py``)
+    relies on it and on nothing else, and a test checks each rule against a full run.
+    """
+
+    # Each finding rests on one file alone: its bytes, its path, its own values.
+    FILE = "file"
+    # Visit reports are read one official at a time: a finding about a visit, or about an
+    # official's year, rests on that official's visits and on records other than visits;
+    # a finding about any other record rests on no visit.
+    OFFICIAL = "official"
+    # No visit report is read: only settings, policies, units, localities, officials, plans.
+    REFERENCE = "reference"
+    # Anything, including the visits of several officials together.
+    TREE = "tree"
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Switch:
+    """A policy parameter that switches rules on (the policy page lists them by it)."""
+
+    parameter: str  # the policy key that decides, as SPEC §2 names it
+    on: Callable[[Policy], bool]
 
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A rule's id, severity and short Vietnamese title."""
+    """A rule's id, severity, short Vietnamese title, what it reads and when it applies."""
 
     id: str
     severity: Severity
     title: str
-    # Findings about units only (no file, no official), from records other than visits:
-    # a re-check of some officials' visits (incremental validation) keeps the last ones.
-    units_only: bool = False
+    scope: Scope
+    # For a rule a policy can switch off: what switches it on (see ``switches.py``).
+    applies: Switch | None = None
 
     def at(
         self,

@@ -10,9 +10,16 @@ không xét.
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("branch-meeting", Severity.VIOLATION, "Chưa dự sinh hoạt chi đoàn")
+RULE = Rule(
+    "branch-meeting",
+    Severity.VIOLATION,
+    "Chưa dự sinh hoạt chi đoàn",
+    Scope.OFFICIAL,
+    applies=switches.BRANCH_MEETING,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -12,9 +12,16 @@ Cách sửa: thêm ấp, khu phố đã đến, ví dụ ``tan-bien/thanh-tay/th
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("branch-meeting-place", Severity.ERROR, "Sinh hoạt chi đoàn thiếu ấp, khu phố")
+RULE = Rule(
+    "branch-meeting-place",
+    Severity.ERROR,
+    "Sinh hoạt chi đoàn thiếu ấp, khu phố",
+    Scope.OFFICIAL,
+    applies=switches.BRANCH_MEETING,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -17,10 +17,10 @@ from datetime import date
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Official, Policy, Visit
 from generator.domain.periods import Span
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.vietnamese import short_date
 
-RULE = Rule("date-order", Severity.ERROR, "Ngày sai thứ tự hoặc chồng lên nhau")
+RULE = Rule("date-order", Severity.ERROR, "Ngày sai thứ tự hoặc chồng lên nhau", Scope.OFFICIAL)
 
 
 def _visit(ctx: Context, visit: Visit) -> Iterator[Finding]:

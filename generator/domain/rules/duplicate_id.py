@@ -13,11 +13,11 @@ from collections.abc import Iterable, Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Source
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.reading.layout import Kind
 from generator.reading.loader import Document
 
-RULE = Rule("duplicate-id", Severity.ERROR, "Mã bị trùng")
+RULE = Rule("duplicate-id", Severity.ERROR, "Mã bị trùng", Scope.REFERENCE)
 
 _WHAT = {
     Kind.UNITS: "đơn vị",

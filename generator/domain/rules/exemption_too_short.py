@@ -13,10 +13,17 @@ from collections.abc import Iterator
 
 from generator.domain.compliance import qualifies
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.vietnamese import short_date
 
-RULE = Rule("exemption-too-short", Severity.WARNING, "Thời gian miễn quá ngắn")
+RULE = Rule(
+    "exemption-too-short",
+    Severity.WARNING,
+    "Thời gian miễn quá ngắn",
+    Scope.REFERENCE,
+    applies=switches.EXEMPTION_MINIMUM,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

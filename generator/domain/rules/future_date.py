@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.vietnamese import short_date
 
-RULE = Rule("future-date", Severity.ERROR, "Ngày trong tương lai")
+RULE = Rule("future-date", Severity.ERROR, "Ngày trong tương lai", Scope.OFFICIAL)
 
 _LABEL = {
     "from": "Ngày bắt đầu",

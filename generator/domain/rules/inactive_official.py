@@ -12,10 +12,12 @@ from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.periods import first_uncovered
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.vietnamese import short_date
 
-RULE = Rule("inactive-official", Severity.ERROR, "Cán bộ không công tác vào ngày đi")
+RULE = Rule(
+    "inactive-official", Severity.ERROR, "Cán bộ không công tác vào ngày đi", Scope.OFFICIAL
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -10,9 +10,16 @@ không được tính vào số ngày đi cơ sở.
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("invitation-not-counted", Severity.INFO, "Dự theo thư mời không được tính")
+RULE = Rule(
+    "invitation-not-counted",
+    Severity.INFO,
+    "Dự theo thư mời không được tính",
+    Scope.OFFICIAL,
+    applies=switches.INVITATION,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

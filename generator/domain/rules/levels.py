@@ -13,9 +13,16 @@ Cách khắc phục: bố trí trong kế hoạch quý các đợt đi đến đ
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("levels", Severity.VIOLATION, "Chưa đi đủ các cấp địa bàn")
+RULE = Rule(
+    "levels",
+    Severity.VIOLATION,
+    "Chưa đi đủ các cấp địa bàn",
+    Scope.OFFICIAL,
+    applies=switches.PLACE_KINDS,
+)
 
 KIND = {
     "district": "cấp huyện",

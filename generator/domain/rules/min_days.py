@@ -26,9 +26,16 @@ ngoài địa bàn phụ trách; không tính đợt đi khi cán bộ ở cấp
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("min-days", Severity.VIOLATION, "Chưa đủ số ngày đi cơ sở")
+RULE = Rule(
+    "min-days",
+    Severity.VIOLATION,
+    "Chưa đủ số ngày đi cơ sở",
+    Scope.OFFICIAL,
+    applies=switches.DAYS,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

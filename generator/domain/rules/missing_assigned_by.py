@@ -11,9 +11,9 @@ Cách sửa: thêm ``assigned_by:`` với người hoặc cơ quan phân công, 
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("missing-assigned-by", Severity.ERROR, "Thiếu người phân công")
+RULE = Rule("missing-assigned-by", Severity.ERROR, "Thiếu người phân công", Scope.OFFICIAL)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.periods import Quarter, first_uncovered, subtract
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.reading.layout import Kind
 from generator.vietnamese import short_date
 
-RULE = Rule("no-policy", Severity.ERROR, "Không có quy định áp dụng")
+RULE = Rule("no-policy", Severity.ERROR, "Không có quy định áp dụng", Scope.OFFICIAL)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -24,11 +24,13 @@ from datetime import date, timedelta
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Place, Records, Unit
 from generator.domain.periods import Quarter
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.domain.structure import successors
 from generator.vietnamese import short_date
 
-RULE = Rule("not-in-force", Severity.ERROR, "Đơn vị, địa bàn không tồn tại vào ngày đó")
+RULE = Rule(
+    "not-in-force", Severity.ERROR, "Đơn vị, địa bàn không tồn tại vào ngày đó", Scope.OFFICIAL
+)
 
 
 def _when(first: date, last: date) -> str:
@@ -55,10 +57,9 @@ def _unit_span(unit: Unit) -> tuple[date, date]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     records = ctx.records
-    if not ctx.recheck:
-        yield from _units(ctx)
-        yield from _plans(records)
-        yield from _successors(records)
+    yield from _units(ctx)
+    yield from _plans(records)
+    yield from _successors(records)
     for visit in records.visits:
         for i, place_id in enumerate(visit.places):
             place = records.places.get(place_id)

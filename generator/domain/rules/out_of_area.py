@@ -10,9 +10,9 @@ xuống ấp, khu phố). Đợt đi này không được tính ngày.
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("out-of-area", Severity.VIOLATION, "Đi ngoài địa bàn")
+RULE = Rule("out-of-area", Severity.VIOLATION, "Đi ngoài địa bàn", Scope.OFFICIAL)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -14,13 +14,13 @@ from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Records, Source
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.reading.layout import Kind
 from generator.reading.loader import Document
 
 _ID_IS_STEM = frozenset({Kind.POLICY, Kind.LOCALITY, Kind.OFFICIAL})
 
-RULE = Rule("path-mismatch", Severity.ERROR, "Tên hoặc vị trí tệp không khớp nội dung")
+RULE = Rule("path-mismatch", Severity.ERROR, "Tên hoặc vị trí tệp không khớp nội dung", Scope.FILE)
 
 
 def _check(doc: Document, records: Records) -> Iterator[Finding]:

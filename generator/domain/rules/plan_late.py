@@ -11,11 +11,18 @@ from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.periods import Quarter
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.domain.timeliness import late_plan
 from generator.vietnamese import short_date
 
-RULE = Rule("plan-late", Severity.VIOLATION, "Đăng ký kế hoạch trễ hạn")
+RULE = Rule(
+    "plan-late",
+    Severity.VIOLATION,
+    "Đăng ký kế hoạch trễ hạn",
+    Scope.REFERENCE,
+    applies=switches.PLAN_DEADLINE,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

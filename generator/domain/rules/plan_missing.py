@@ -11,11 +11,18 @@ có ``plan_deadline_day``) thì không xét.
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.domain.timeliness import missing_plans
 from generator.vietnamese import short_date
 
-RULE = Rule("plan-missing", Severity.VIOLATION, "Thiếu kế hoạch quý", units_only=True)
+RULE = Rule(
+    "plan-missing",
+    Severity.VIOLATION,
+    "Thiếu kế hoạch quý",
+    Scope.REFERENCE,
+    applies=switches.PLAN_DEADLINE,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

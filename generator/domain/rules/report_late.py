@@ -10,11 +10,18 @@ không có ``report_within_days`` thì không xét.
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.domain.timeliness import late_report
 from generator.vietnamese import short_date
 
-RULE = Rule("report-late", Severity.VIOLATION, "Nộp báo cáo trễ hạn")
+RULE = Rule(
+    "report-late",
+    Severity.VIOLATION,
+    "Nộp báo cáo trễ hạn",
+    Scope.OFFICIAL,
+    applies=switches.REPORT_DEADLINE,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

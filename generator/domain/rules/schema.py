@@ -16,11 +16,11 @@ import re
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
+from generator.domain.suggest import places_named
 from generator.reading.schema import PLACE_NAME
-from generator.suggest import places_named
 
-RULE = Rule("schema", Severity.ERROR, "Sai khuôn mẫu hồ sơ")
+RULE = Rule("schema", Severity.ERROR, "Sai khuôn mẫu hồ sơ", Scope.FILE)
 
 _TYPED_NAME = re.compile(f"^“(?P<name>[^”]+)” {PLACE_NAME}")
 

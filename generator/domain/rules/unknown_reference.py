@@ -22,11 +22,11 @@ from generator.domain.compliance import Compliance
 from generator.domain.findings import Finding, Severity
 from generator.domain.model import Plan, Policy, Records
 from generator.domain.periods import Quarter
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
+from generator.domain.suggest import did_you_mean, place_hint
 from generator.reading.layout import Kind
-from generator.suggest import did_you_mean, place_hint
 
-RULE = Rule("unknown-reference", Severity.ERROR, "Mã không tồn tại")
+RULE = Rule("unknown-reference", Severity.ERROR, "Mã không tồn tại", Scope.OFFICIAL)
 
 
 def _unknown_codes(policy: Policy | None, codes: tuple[str, ...]) -> list[tuple[int, str]]:
@@ -84,8 +84,7 @@ def _plan(records: Records, plan: Plan, policy: Policy | None) -> Iterator[Findi
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    if not ctx.recheck:
-        yield from _records(ctx.records, ctx.compliance)
+    yield from _records(ctx.records, ctx.compliance)
     yield from _visits(ctx)
 
 

@@ -12,9 +12,16 @@ from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
 from generator.domain.periods import Quarter
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules import switches
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("unplanned-visit", Severity.VIOLATION, "Đi cơ sở ngoài kế hoạch")
+RULE = Rule(
+    "unplanned-visit",
+    Severity.VIOLATION,
+    "Đi cơ sở ngoài kế hoạch",
+    Scope.OFFICIAL,
+    applies=switches.PLAN_DEADLINE,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -9,10 +9,10 @@ Cách sửa: gộp hai đợt thành một báo cáo, hoặc sửa lại ngày c
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 from generator.vietnamese import short_date
 
-RULE = Rule("visit-overlap", Severity.ERROR, "Hai đợt đi cơ sở trùng ngày")
+RULE = Rule("visit-overlap", Severity.ERROR, "Hai đợt đi cơ sở trùng ngày", Scope.OFFICIAL)
 
 
 def check(ctx: Context) -> Iterator[Finding]:

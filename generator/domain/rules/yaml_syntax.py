@@ -12,9 +12,9 @@ viết một lần. Tệp có dấu BOM hoặc xuống dòng kiểu Windows (CRL
 from collections.abc import Iterator
 
 from generator.domain.findings import Finding, Severity
-from generator.domain.rules.base import Context, Rule
+from generator.domain.rules.base import Context, Rule, Scope
 
-RULE = Rule("yaml-syntax", Severity.ERROR, "Lỗi cú pháp YAML")
+RULE = Rule("yaml-syntax", Severity.ERROR, "Lỗi cú pháp YAML", Scope.FILE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
