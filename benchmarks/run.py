@@ -181,7 +181,7 @@ def main() -> None:
             # repository's site/generated.
             day = f"date.fromisoformat({AS_OF!r})"
             script = (
-                "import gc; from datetime import date; from pathlib import Path; from generator import pipeline, site; "
+                "import gc; from datetime import date; from pathlib import Path; from generator import pipeline; from generator.publishing import site; "
                 f"o = pipeline.run(Path({str(records)!r}), {day}); gc.freeze(); "
                 f"site.generate(o, {day}, Path({str(docs)!r})); del o; "
                 f"site.render_site(Path({str(out)!r}), {day}, Path({str(docs)!r}))"
