@@ -7,8 +7,11 @@ and the site can move to another engine that reads it.
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 from datetime import UTC, date, datetime
@@ -17,6 +20,7 @@ from pathlib import Path
 from generator.domain.outcome import Outcome
 from generator.errors import BuildError
 from generator.publishing.pages import write_pages
+from generator.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -26,6 +30,29 @@ GENERATED = ROOT / "site" / "generated"
 def generate(outcome: Outcome, as_of: date, docs_dir: Path = GENERATED) -> None:
     """Write every page and data file into ``docs_dir``, touching only what changed."""
     write_pages(outcome, as_of, docs_dir)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def fold_search_index(site_dir: Path) -> None:
+    """Give every entry of the search index a ``folded`` field: its title and text
+    without diacritics (mkdocs.yml indexes that field too), so "tan bien" finds what
+    "Tân Biên" finds, while results still show the text as written.
+    """
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["folded"] = fold(_plain(f"{doc.get('title', '')} {doc.get('text', '')}"))
+    index_file.write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -59,6 +86,7 @@ def render_site(out: Path, as_of: date, docs_dir: Path = GENERATED, config: Path
     try:
         cfg = load_config(str(config), docs_dir=str(docs_dir), site_dir=str(staging), strict=True)
         build(cfg)
+        fold_search_index(staging)
         _swap(staging, out)
     except (MkDocsException, OSError) as exc:
         raise BuildError(f"dựng trang web thất bại, trang cũ được giữ nguyên: {exc}") from exc
