@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator.domain.outcome import Outcome
 from generator.errors import BuildError
-from generator.publishing.pages import write_pages
+from generator.publishing.pages import Scope, write_pages
 from generator.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,9 +27,11 @@ CONFIG = ROOT / "mkdocs.yml"
 GENERATED = ROOT / "site" / "generated"
 
 
-def generate(outcome: Outcome, as_of: date, docs_dir: Path = GENERATED) -> None:
+def generate(
+    outcome: Outcome, as_of: date, docs_dir: Path = GENERATED, scope: Scope | None = None
+) -> None:
     """Write every page and data file into ``docs_dir``, touching only what changed."""
-    write_pages(outcome, as_of, docs_dir)
+    write_pages(outcome, as_of, docs_dir, scope)
 
 
 _TAG = re.compile(r"<[^>]*>")

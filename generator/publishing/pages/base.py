@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,17 @@ from generator.vietnamese import CONTENTS, name_key
 
 # The CSV's own columns for an official's yes/no figures: the web shows these cells.
 FLAG_HEADERS = ("Đi cấp huyện", "Đi cấp xã, ấp", "Dự sinh hoạt chi đoàn")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an edit of visit reports alone can change: those officials' pages and
+    documents, and the reports and workbooks of those years (every other page is
+    cheap and always made again). ``None`` where a scope is taken means everything.
+    """
+
+    officials: frozenset[str]
+    years: frozenset[int]
 
 
 def place_label(records: Records, place_id: str) -> str:
@@ -51,9 +63,15 @@ class Pages(Renderer):
     """The outcome indexed for the page builders of this package (one per page kind)."""
 
     def __init__(
-        self, outcome: Outcome, as_of: date, sources: SourceLinks | None, site: Site | None = None
+        self,
+        outcome: Outcome,
+        as_of: date,
+        sources: SourceLinks | None,
+        site: Site | None = None,
+        scope: Scope | None = None,
     ) -> None:
         super().__init__(outcome, as_of, sources, site)
+        self.scope = scope
         self.records = outcome.records
         self.compliance = outcome.compliance
         # What the public may read: nothing about anyone's exemptions (Finding.private).
@@ -77,6 +95,12 @@ class Pages(Renderer):
             "name_rank": name_rank,
             "flags": lambda row: flags(row, records),
         }
+
+    def wanted_year(self, year: int) -> bool:
+        return self.scope is None or year in self.scope.years
+
+    def wanted_official(self, official_id: str) -> bool:
+        return self.scope is None or official_id in self.scope.officials
 
     def official_page(self, official_id: str) -> str:
         return f"can-bo/{official_id}.md"

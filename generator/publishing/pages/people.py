@@ -21,7 +21,8 @@ def people(p: Pages) -> None:
         **p.common,
     )
     for official in p.officials:
-        _official(p, official)
+        if p.wanted_official(official.id):
+            _official(p, official)
 
 
 def _areas(p: Pages, official: Official) -> list[str]:

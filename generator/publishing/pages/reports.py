@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 
 from generator.domain import periodic, timeliness
@@ -13,30 +14,35 @@ from generator.publishing.deadlines import ANNUAL_LABELS
 from generator.publishing.pages.base import Pages
 
 
-def reports(p: Pages) -> None:
-    entries: list[tuple[str, str, str]] = []
-    by_year: dict[int, list[periodic.PeriodReport]] = defaultdict(list)
+def _periods(p: Pages) -> Iterator[tuple[periodic.PeriodReport, list[tuple[date, str]] | None]]:
+    """Every report of the site with its annual due dates, quarters first."""
     for quarter in p.quarter_list:
-        report = periodic.quarter_report(p.compliance, quarter)
-        by_year[quarter.year].append(report)
-        _report(p, report, None)
-        entries.append((str(quarter.year), report.title, f"bao-cao/{report.slug}.md"))
+        yield periodic.quarter_report(p.compliance, quarter), None
     for year in p.years:
         for half in (1, 2):
             if date(year, 1 if half == 1 else 7, 1) <= p.as_of:
-                report = periodic.half_report(p.compliance, year, half)
-                _report(p, report, None)
-                entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
-        report = periodic.year_report(p.compliance, year)
+                yield periodic.half_report(p.compliance, year, half), None
         policy = p.compliance.report_policy(year)
-        _report(p, report, policy.annual_deadlines(year) if policy else [])
-        entries.append((str(year), report.title, f"bao-cao/{report.slug}.md"))
-    for year, made in by_year.items():
-        rows = p.rows_by_year.get(year, [])
-        p.site.add(f"data/nam-{year}.xlsx", xlsx.year_workbook(p.compliance, rows, made, year))
+        yield (
+            periodic.year_report(p.compliance, year),
+            policy.annual_deadlines(year) if policy else [],
+        )
+
+
+def reports(p: Pages) -> None:
     links: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for year_label, label, path in entries:
-        links[year_label].append((label, path))
+    quarterly: dict[int, list[periodic.PeriodReport]] = defaultdict(list)
+    for report, dues in _periods(p):
+        year = report.span.last.year
+        links[str(year)].append((report.title, f"bao-cao/{report.slug}.md"))
+        if report.kind == "quarter":
+            quarterly[year].append(report)
+        if p.wanted_year(year):
+            _report(p, report, dues)
+    for year, made in quarterly.items():
+        if p.wanted_year(year):
+            rows = p.rows_by_year.get(year, [])
+            p.site.add(f"data/nam-{year}.xlsx", xlsx.year_workbook(p.compliance, rows, made, year))
     p.page(
         "bao-cao/index.md",
         "reports_index.html.j2",
