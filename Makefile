@@ -17,6 +17,10 @@ $(STAMP): requirements.lock
 
 build: $(STAMP)
 	$(PY) -m generator build $(AS_OF_FLAG)
+	@echo "Trang web đã dựng xong: thư mục $(CURDIR)/public"
+	@echo "Xem trên máy: make serve (tự cập nhật khi sửa hồ sơ), hoặc"
+	@echo "  $(PY) -m http.server --directory public --bind 127.0.0.1 8000  rồi mở http://127.0.0.1:8000/"
+	@echo "(Mở thẳng public/index.html bằng trình duyệt thì các liên kết không chạy.)"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests scripts benchmarks

@@ -37,21 +37,46 @@ def chromium() -> str:
     return found
 
 
+# The site's path under its host (mkdocs.yml's site_url): the 404 page links its
+# assets there, as GitHub Pages serves it for any missing address.
+PREFIX = "/di-co-so/"
+
+
 class Quiet(http.server.SimpleHTTPRequestHandler):
+    """The built site under :data:`PREFIX`, with its own 404 page, as its host serves it."""
+
+    def translate_path(self, path: str) -> str:
+        inside = path[len(PREFIX) - 1 :] if path.startswith(PREFIX) else "/\0missing"
+        return super().translate_path(inside)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @contextlib.contextmanager
 def served(folder: Path) -> Iterator[str]:
-    """``folder`` served on 127.0.0.1 (a free port) while the block runs; its base URL."""
+    """``folder`` served on 127.0.0.1 (a free port) under :data:`PREFIX` while the block
+    runs; its base URL."""
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder))
     )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     finally:
         server.shutdown()
         server.server_close()

@@ -200,7 +200,7 @@ def test_demo_documents_follow_settings_by_unit_and_kind(demo: Outcome) -> None:
     assert year.span.last == date(2025, 9, 30)  # the demo policies' annual_cutoff
     unit = demo.records.units["hd-tan-bien"]
     document = docx.Document(
-        io.BytesIO(documents.report_document(compliance, [], year, unit, compliance.as_of))
+        io.BytesIO(documents.report_document(compliance, year, unit, compliance.as_of))
     )
     text = "\n".join(texts(document))
     assert "BCH ĐOÀN HUYỆN TÂN BIÊN" in text and "Tân Biên, ngày" in text
@@ -213,16 +213,14 @@ def test_demo_documents_follow_settings_by_unit_and_kind(demo: Outcome) -> None:
     assert by_label[Status.MET.label] == str(counts[Status.MET])
     assert by_label[Status.NOT_MET.label] == str(counts[Status.NOT_MET])
     province = docx.Document(
-        io.BytesIO(documents.report_document(compliance, [], year, None, compliance.as_of))
+        io.BytesIO(documents.report_document(compliance, year, None, compliance.as_of))
     )
     assert "- Ban Tổ chức Trung ương Đoàn;" in "\n".join(texts(province))
     quarter = periodic.quarter_report(compliance, Quarter(2025, 2))
     quarterly = "\n".join(
         texts(
             docx.Document(
-                io.BytesIO(
-                    documents.report_document(compliance, [], quarter, None, compliance.as_of)
-                )
+                io.BytesIO(documents.report_document(compliance, quarter, None, compliance.as_of))
             )
         )
     )

@@ -151,7 +151,8 @@ def test_the_page_shows_exactly_the_text(
             heading = nfc(page.locator("article h1").first.text_content()) or ""
             # A title is one line (README): runs of white space become one space.
             assert heading.split() == (nfc(name) or "").split()
-            cell = page.locator("article table.dcs-table tbody tr").first.locator("td").nth(1)
+            row = page.locator("article table.dcs-table tbody tr").first
+            cell = row.locator("th, td").nth(1)  # the unit is the row's header cell
             assert nfc(cell.text_content()) == nfc(role)
             visit = page.locator("details.dcs-visit").first
             assert nfc(visit.locator("> p").first.text_content()) == nfc(summary)

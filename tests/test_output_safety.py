@@ -310,11 +310,11 @@ def test_report_documents_with_control_characters_open_everywhere(tmp_path: Path
     unit = dataclasses.replace(outcome.records.units["hd-tan-bien"], name="Huyện đoàn\x03 Tân Biên")
     province_report = tmp_path / "tinh.docx"
     province_report.write_bytes(
-        documents.report_document(compliance, outcome.findings, report, None, compliance.as_of)
+        documents.report_document(compliance, report, None, compliance.as_of)
     )
     district_report = tmp_path / "huyen.docx"
     district_report.write_bytes(
-        documents.report_document(compliance, outcome.findings, report, unit, compliance.as_of)
+        documents.report_document(compliance, report, unit, compliance.as_of)
     )
     for path in (personal, province_report, district_report):
         docx_parts_parse(path.read_bytes())

@@ -12,8 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import pipeline
+from generator.domain.findings import Finding, Severity
 from generator.errors import BuildError
-from generator.publishing.pages import write_pages
+from generator.publishing.pages import is_open, write_pages
 from generator.publishing.render import front_matter, markdown_page
 from tests.conftest import Tree, province
 
@@ -91,4 +92,31 @@ def test_nothing_about_an_exemption_reaches_the_public_pages(tree: Tree, tmp_pat
     # The rule itself is described on the rules page; no finding of it is listed anywhere.
     assert not any(
         "exemption-too-short" in text for page, text in pages.items() if page != "quy-dinh.md"
+    )
+
+
+@pytest.mark.parametrize(
+    ("year", "quarter", "expected"),
+    [
+        (2026, 4, True),  # the current quarter
+        (2026, 3, True),  # the previous one
+        (2026, 2, False),
+        (2018, 2, False),
+        (2026, None, True),  # a finding about the current year
+        (2025, None, False),  # last year's, once the first quarter is over
+        (None, None, True),  # a record that does not read: fixable at any time
+    ],
+)
+def test_open_findings_are_those_still_fixable(
+    year: int | None, quarter: int | None, expected: bool
+) -> None:
+    finding = Finding("r", Severity.VIOLATION, "m", year=year, quarter=quarter)
+    assert is_open(finding, date(2026, 12, 2)) is expected
+
+
+def test_in_the_first_quarter_last_years_findings_are_still_open() -> None:
+    assert is_open(Finding("r", Severity.VIOLATION, "m", year=2025), date(2026, 2, 1))
+    assert is_open(Finding("r", Severity.VIOLATION, "m", year=2025, quarter=4), date(2026, 2, 1))
+    assert not is_open(
+        Finding("r", Severity.VIOLATION, "m", year=2025, quarter=3), date(2026, 2, 1)
     )

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import html
+import io
 import json
 import os
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from generator import pipeline
 from generator.errors import BuildError
 from generator.publishing import escape, pages, render, site
 from generator.publishing.exports import report_csv, report_json
+from tests.conftest import REPO
 from tests.site_fixture import AS_OF, HOSTILE, build_small, small_tree
 
 pytestmark = pytest.mark.slow
@@ -173,3 +177,56 @@ def test_pages_are_written_as_generated_and_stale_ones_removed(tmp_path: Path) -
     site.generate(outcome, AS_OF, docs)
     assert not (docs / "cu").exists()  # the stale page and its emptied folder
     assert kept.stat().st_mtime_ns == 0  # unchanged: not written again
+
+
+class FlagRows(HTMLParser):
+    """From a results page: (official id, the three yes/no cells' text) per row."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[tuple[str, list[str]]] = []
+        self.cells: list[str] | None = None
+        self.official = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "tr" and ("data-filter-item", None) in attrs:
+            self.cells, self.official = [], ""
+        elif self.cells is not None and tag in {"td", "th"}:
+            self.cells.append("")
+        elif self.cells is not None and tag == "a" and not self.official:
+            href = dict(attrs).get("href") or ""
+            self.official = href.rstrip("/").rsplit("/", 1)[-1]
+
+    def handle_data(self, data: str) -> None:
+        if self.cells:
+            self.cells[-1] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "tr" and self.cells is not None:
+            texts = [" ".join(c.replace("✓", "").split()) for c in self.cells]
+            self.rows.append((self.official, texts[7:10]))
+            self.cells = None
+
+
+def test_web_csv_and_xlsx_agree_on_every_person_years_flags() -> None:
+    """One fact, one value: the results pages show the CSV's and the workbook's yes/no."""
+    as_of = date(2026, 11, 27)
+    outcome = pipeline.run(REPO / "records", as_of)
+    files = pages.generate(outcome, as_of, None).files
+    csv_rows = list(csv.reader(io.StringIO(files["data/compliance.csv"].decode("utf-8-sig"))))
+    header, body = csv_rows[0], csv_rows[1:]
+    columns = [header.index(h) for h in ("Đi cấp huyện", "Đi cấp xã, ấp", "Dự sinh hoạt chi đoàn")]
+    in_csv = {(r[0], int(r[2])): [r[i] for i in columns] for r in body}
+    sheet = load_workbook(io.BytesIO(files["data/compliance.xlsx"]), read_only=True).worksheets[0]
+    xlsx_rows = [
+        [("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True)
+    ]
+    in_xlsx = {(r[0], int(r[2])): [r[i] for i in columns] for r in xlsx_rows[1:]}
+    on_web: dict[tuple[str, int], list[str]] = {}
+    for year in {year for _, year in in_csv}:
+        parser = FlagRows()
+        parser.feed(files[f"ket-qua/{year}.md"].decode())
+        on_web |= {(official, year): flags for official, flags in parser.rows}
+    assert len(in_csv) > 100 and {v for flags in in_csv.values() for v in flags} == {"Có", "Không"}
+    assert on_web == in_csv
+    assert in_xlsx == in_csv

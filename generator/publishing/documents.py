@@ -14,7 +14,6 @@ from __future__ import annotations
 from datetime import date
 
 from generator.domain.compliance import Compliance
-from generator.domain.findings import Finding
 from generator.domain.model import Unit
 from generator.domain.periodic import PeriodReport, Section, standings
 from generator.domain.periods import ONE_DAY
@@ -137,18 +136,10 @@ def _direction() -> list[str]:
 
 
 def report_document(
-    compliance: Compliance,
-    findings: list[Finding],
-    report: PeriodReport,
-    unit: Unit | None,
-    as_of: date,
+    compliance: Compliance, report: PeriodReport, unit: Unit | None, as_of: date
 ) -> bytes:
-    """A periodic report for the province (``unit`` None) or for one unit that reports.
-
-    ``findings`` is not read: every figure comes from the domain (the argument stays
-    for the caller, the site's pages).
-    """
-    del findings
+    """A periodic report for the province (``unit`` None) or for one unit that reports:
+    every figure comes from the domain, none from findings."""
     records = compliance.records
     section = report.province if unit is None else next(s for s in report.units if s.key == unit.id)
     upto = cutoff(report, as_of)

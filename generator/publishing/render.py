@@ -122,15 +122,23 @@ def front_matter(meta: dict[str, Any]) -> str:
     return f"---\n{text}---\n"
 
 
-def markdown_page(title: str, body: str, *, search: bool = True, hide_toc: bool = True) -> str:
-    """Front matter plus one raw HTML block with no blank line inside it."""
+def markdown_page(
+    title: str, body: str, *, search: bool = True, hide_toc: bool = True, heading: bool = False
+) -> str:
+    """Front matter plus one raw HTML block with no blank line inside it.
+
+    With ``heading``, the title also opens the page as a Markdown heading, so the
+    theme knows the page's headings: its skip link ("Bỏ qua") and table of contents
+    start there. Record text in it is inert (:func:`escape.text`).
+    """
     meta: dict[str, Any] = {"title": escape.title(" ".join(title.split()))}
     if not search:
         meta["search"] = {"exclude": True}
     if hide_toc:
         meta["hide"] = ["toc"]
     html_block = _BLANK.sub("", body.strip())
-    return front_matter(meta) + "\n" + html_block + "\n"
+    top = f"# {escape.text(' '.join(title.split())) or '&#8203;'}\n\n" if heading else ""
+    return front_matter(meta) + "\n" + top + html_block + "\n"
 
 
 class Renderer:
@@ -152,7 +160,7 @@ class Renderer:
         body = self.env.get_template(template).render(
             title=title, link=link, as_of=self.as_of, page=path, **context
         )
-        self.site.add(path, markdown_page(title, body, search=search))
+        self.site.add(path, markdown_page(title, body, search=search, heading=True))
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ and the site can move to another engine that reads it.
 
 from __future__ import annotations
 
+import html
+import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,16 +21,42 @@ from pathlib import Path
 
 from generator.domain.outcome import Outcome
 from generator.errors import BuildError
-from generator.publishing.pages import write_pages
+from generator.publishing.pages import Scope, write_pages
+from generator.vietnamese import fold
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
 GENERATED = ROOT / "site" / "generated"
 
 
-def generate(outcome: Outcome, as_of: date, docs_dir: Path = GENERATED) -> None:
+def generate(
+    outcome: Outcome, as_of: date, docs_dir: Path = GENERATED, scope: Scope | None = None
+) -> None:
     """Write every page and data file into ``docs_dir``, touching only what changed."""
-    write_pages(outcome, as_of, docs_dir)
+    write_pages(outcome, as_of, docs_dir, scope)
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(markup: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", markup)).split())
+
+
+def fold_search_index(site_dir: Path) -> None:
+    """Give every entry of the search index a ``folded`` field: its title and text
+    without diacritics (mkdocs.yml indexes that field too), so "tan bien" finds what
+    "Tân Biên" finds, while results still show the text as written.
+    """
+    index_file = site_dir / "search" / "search_index.json"
+    if not index_file.is_file():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    for doc in index.get("docs", []):
+        doc["folded"] = fold(_plain(f"{doc.get('title', '')} {doc.get('text', '')}"))
+    index_file.write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
 
 
 def _swap(new: Path, target: Path) -> None:
@@ -71,7 +100,8 @@ def render_site(out: Path, as_of: date, docs_dir: Path = GENERATED, config: Path
 
 
 def _mkdocs(config: str, docs_dir: str, site_dir: str) -> int:
-    """The MkDocs process: build in strict mode; a failure is one line on stderr, exit 1."""
+    """The MkDocs process: build in strict mode and fold the search index; a failure is
+    one line on stderr, exit 1."""
     from mkdocs.commands.build import build  # noqa: PLC0415 - heavy import, only in this process
     from mkdocs.config import load_config  # noqa: PLC0415
     from mkdocs.exceptions import MkDocsException  # noqa: PLC0415
@@ -80,6 +110,7 @@ def _mkdocs(config: str, docs_dir: str, site_dir: str) -> int:
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         build(load_config(config, docs_dir=docs_dir, site_dir=site_dir, strict=True))
+        fold_search_index(Path(site_dir))
     except (MkDocsException, OSError) as exc:
         sys.stderr.write(f"{exc}\n")
         return 1
