@@ -46,9 +46,10 @@ def officials(records: Records) -> list[tuple[str, str]]:
     return [(o.id, official_option(o.name, o.id)) for o in people]
 
 
-def _input(field: f.Field, description: str, placeholder: str) -> dict[str, Any]:
+def _text(kind: str, field: f.Field, description: str, placeholder: str) -> dict[str, Any]:
+    """A free-text field: ``kind`` is "input" (one line) or "textarea"."""
     return {
-        "type": "input",
+        "type": kind,
         "id": field.id,
         "attributes": {
             "label": field.label,
@@ -57,19 +58,14 @@ def _input(field: f.Field, description: str, placeholder: str) -> dict[str, Any]
         },
         "validations": {"required": field.required},
     }
+
+
+def _input(field: f.Field, description: str, placeholder: str) -> dict[str, Any]:
+    return _text("input", field, description, placeholder)
 
 
 def _textarea(field: f.Field, description: str, placeholder: str) -> dict[str, Any]:
-    return {
-        "type": "textarea",
-        "id": field.id,
-        "attributes": {
-            "label": field.label,
-            "description": description,
-            "placeholder": placeholder,
-        },
-        "validations": {"required": field.required},
-    }
+    return _text("textarea", field, description, placeholder)
 
 
 def _dropdown(
